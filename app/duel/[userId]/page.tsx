@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Avatar } from "@/components/Avatar";
+import { currentUser } from "@/lib/server/auth";
+import { findUserById } from "@/lib/server/repos/users";
+
+export const metadata: Metadata = { title: "Duel" };
+export const dynamic = "force-dynamic";
+
+export default async function DuelPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const viewer = await currentUser();
+  if (!viewer) redirect(`/login/?callbackUrl=${encodeURIComponent(`/duel/${userId}/`)}`);
+  const id = /^\d{1,9}$/.test(userId) ? Number(userId) : NaN;
+  const target = Number.isSafeInteger(id) ? await findUserById(id) : null;
+  if (!target) notFound();
+
+  return (
+    <section className="mx-auto max-w-md rounded-xl border border-slate-800 bg-slate-900 p-8 text-center">
+      <div className="flex justify-center">
+        <Avatar username={target.username} size="lg" />
+      </div>
+      <h1 className="mt-4 text-2xl font-bold text-white" data-testid="duel-target">
+        Duel {target.username}
+      </h1>
+      {target.id === viewer.id ? (
+        <p className="mt-2 text-slate-400">You cannot challenge yourself.</p>
+      ) : (
+        <p className="mt-2 text-slate-400">Challenges are coming soon: you will be able to send one from here.</p>
+      )}
+      <Link href={`/users/${target.username}/`} className="mt-6 inline-block text-emerald-400 hover:underline">
+        Back to {target.username}&apos;s profile
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata, Viewport } from "next";
+import { HashRedirect } from "@/components/HashRedirect";
+import { NavBar } from "@/components/NavBar";
+import { currentUser } from "@/lib/server/auth";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Online Pong", template: "%s · Online Pong" },
+  description: "Challenge people to real-time Pong duels, watch live matches and play knockout tournaments.",
+};
+
+export const viewport: Viewport = { themeColor: "#020617", width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col">
+        <NavBar user={user} />
+        <HashRedirect />
+        <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
+        <footer className="border-t border-slate-800 py-4 text-center text-xs text-slate-500">Online Pong</footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { FormError, SubmitButton, TextField } from "@/components/forms";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const username = String(form.get("username") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!username || !password) {
+      setError("Enter your username and password");
+      return;
+    }
+    setPending(true);
+    setError(undefined);
+    const result = await signIn("credentials", { username, password, redirect: false }).catch(() => undefined);
+    if (!result?.ok) {
+      setPending(false);
+      setError(result?.error === "CredentialsSignin" ? "Wrong username or password" : "Could not log in. Check your connection and try again.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={error} />
+      <TextField label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <SubmitButton pending={pending} pendingLabel="Logging in…">
+        Log in
+      </SubmitButton>
+      <p className="text-center text-sm text-slate-400">
+        New here?{" "}
+        <Link href="/register/" className="font-medium text-emerald-400 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

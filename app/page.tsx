@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { Avatar } from "@/components/Avatar";
+import { UserList } from "@/components/UserList";
+import { currentUser } from "@/lib/server/auth";
+import { listUsers } from "@/lib/server/repos/users";
+
+export const dynamic = "force-dynamic";
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-xl border border-slate-800 bg-slate-900/60 p-5">
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wider text-slate-400">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function HomePage() {
+  const user = await currentUser();
+  if (!user) {
+    return (
+      <section className="mx-auto max-w-2xl py-12 text-center">
+        <h1 className="text-4xl font-extrabold tracking-tight text-white sm:text-5xl">Pong, live, against real people.</h1>
+        <p className="mt-4 text-lg text-slate-300">Challenge anyone to a real-time duel, watch live matches and fight through knockout tournaments.</p>
+        <div className="mt-8 flex flex-wrap justify-center gap-3">
+          <Link href="/register/" className="rounded-md bg-emerald-500 px-5 py-2.5 font-semibold text-slate-950 hover:bg-emerald-400">
+            Create an account
+          </Link>
+          <Link href="/login/" className="rounded-md border border-slate-700 px-5 py-2.5 font-semibold text-white hover:bg-slate-800">
+            Log in
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  const players = (await listUsers(undefined, 12)).filter((player) => player.id !== user.id);
+  return (
+    <div className="space-y-6">
+      <section className="flex items-center gap-4">
+        <Avatar username={user.name} size="lg" />
+        <div>
+          <p className="text-sm text-slate-400">Welcome back</p>
+          <h1 className="text-3xl font-bold text-white" data-testid="lobby-username">
+            {user.name}
+          </h1>
+          <Link href={`/users/${user.name}/`} className="text-sm text-emerald-400 hover:underline">
+            View your profile
+          </Link>
+        </div>
+      </section>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Panel title="Lobby chat">
+            <p className="text-slate-400">The lobby chat opens here soon: talk to other players and challenge them with /duel.</p>
+          </Panel>
+          <Panel title="Live now">
+            <p className="text-slate-400">Live matches will be listed here, one click to watch.</p>
+          </Panel>
+        </div>
+        <div className="space-y-6">
+          <Panel title="Tournaments">
+            <p className="text-slate-400">Knockout tournaments are coming soon.</p>
+          </Panel>
+          <Panel title="Players">
+            <UserList users={players} emptyText="Nobody else is here yet. Invite a friend!" />
+            <Link href="/users/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
+              All players →
+            </Link>
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

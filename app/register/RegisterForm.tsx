@@ -1,0 +1,71 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { FormError, SubmitButton, TextField } from "@/components/forms";
+import { fieldErrors, registerBodySchema, type ApiError } from "@/lib/protocol/http";
+
+export function RegisterForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = registerBodySchema.safeParse({ username: form.get("username"), password: form.get("password") });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    try {
+      const response = await fetch("/api/register/", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(parsed.data),
+      });
+      if (!response.ok) {
+        const { error } = (await response.json()) as ApiError;
+        setErrors(error.fields ?? { form: error.message });
+        setPending(false);
+        return;
+      }
+      const login = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (!login?.ok) throw new Error("login failed");
+      router.replace("/");
+      router.refresh();
+    } catch {
+      setErrors({ form: "Something went wrong. Check your connection and try again." });
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={errors.form ?? errors.body} />
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.username}
+        hint="3–20 letters, digits, _ or -"
+        required
+      />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" error={errors.password} hint="At least 8 characters" required />
+      <SubmitButton pending={pending} pendingLabel="Creating account…">
+        Create account
+      </SubmitButton>
+      <p className="text-center text-sm text-slate-400">
+        Already have an account?{" "}
+        <Link href="/login/" className="font-medium text-emerald-400 hover:underline">
+          Log in
+        </Link>
+      </p>
+    </form>
+  );
+}

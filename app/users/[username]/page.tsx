@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Avatar } from "@/components/Avatar";
+import { currentUser } from "@/lib/server/auth";
+import { findUserByUsername, recentMatches, userRecord } from "@/lib/server/repos/users";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ username: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).username) };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+
+export default async function ProfilePage({ params }: Props) {
+  const username = decodeURIComponent((await params).username);
+  const profile = await findUserByUsername(username);
+  if (!profile) notFound();
+  // One address per player: other spellings lead to the canonical one.
+  if (profile.username !== username) redirect(`/users/${profile.username}/`);
+
+  const [viewer, record, matches] = await Promise.all([currentUser(), userRecord(profile.id), recentMatches(profile.id)]);
+  const isOwnProfile = viewer?.id === profile.id;
+
+  return (
+    <div className="space-y-8">
+      <section className="flex flex-col gap-6 rounded-xl border border-slate-800 bg-slate-900 p-6 sm:flex-row sm:items-center">
+        <Avatar username={profile.username} size="lg" />
+        <div className="flex-1">
+          <h1 className="text-3xl font-bold text-white" data-testid="profile-username">
+            {profile.username}
+          </h1>
+          <p className="text-sm text-slate-400">Joined {dateFormat.format(profile.createdAt)}</p>
+          <dl className="mt-3 flex gap-6">
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Wins</dt>
+              <dd className="text-2xl font-bold text-emerald-400" data-testid="profile-wins">
+                {record.wins}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Losses</dt>
+              <dd className="text-2xl font-bold text-rose-400" data-testid="profile-losses">
+                {record.losses}
+              </dd>
+            </div>
+          </dl>
+        </div>
+        {isOwnProfile ? (
+          <span className="self-start rounded-full bg-slate-800 px-3 py-1 text-sm text-slate-300 sm:self-center">This is you</span>
+        ) : (
+          <Link
+            href={`/duel/${profile.id}/`}
+            className="self-start rounded-md bg-emerald-500 px-5 py-2.5 text-center font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white sm:self-center"
+          >
+            Duel
+          </Link>
+        )}
+      </section>
+
+      <section>
+        <h2 className="mb-3 text-xl font-semibold text-white">Recent matches</h2>
+        {matches.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-400" data-testid="no-matches">
+            No matches played yet.
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-800 rounded-lg border border-slate-800 bg-slate-900" data-testid="match-history">
+            {matches.map((match) => (
+              <li key={match.id} className="flex items-center justify-between gap-4 px-4 py-3">
+                <span className={`w-12 text-sm font-bold ${match.won ? "text-emerald-400" : "text-rose-400"}`}>{match.won ? "Won" : "Lost"}</span>
+                <span className="flex-1 truncate text-white">{match.opponent ? <>vs {match.opponent}</> : "Bye"}</span>
+                <span className="font-mono text-slate-200">
+                  {match.ownScore}–{match.opponentScore}
+                </span>
+                {match.forfeitReason && <span className="hidden text-xs text-slate-400 sm:inline">forfeit ({match.forfeitReason})</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

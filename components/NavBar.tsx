@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/server/auth";
+import { Avatar } from "./Avatar";
+import { LogoutButton } from "./LogoutButton";
+
+const linkClass = "rounded-md px-3 py-1.5 text-sm text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-emerald-400";
+
+export function NavBar({ user }: { user: SessionUser | null }) {
+  return (
+    <header className="border-b border-slate-800 bg-slate-900/80 backdrop-blur">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
+        <Link href="/" className="mr-2 flex items-center gap-2 text-lg font-extrabold tracking-tight text-white">
+          <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-emerald-400" />
+          Online Pong
+        </Link>
+        <Link href="/users/" className={linkClass}>
+          Players
+        </Link>
+        <div className="ml-auto flex items-center gap-1">
+          {user ? (
+            <>
+              <Link href={`/users/${user.name}/`} className={`${linkClass} flex items-center gap-2`} aria-label={`Your profile (${user.name})`}>
+                <Avatar username={user.name} size="sm" />
+                <span className="hidden sm:inline" data-testid="nav-username">
+                  {user.name}
+                </span>
+              </Link>
+              <LogoutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/login/" className={linkClass}>
+                Log in
+              </Link>
+              <Link href="/register/" className="rounded-md bg-emerald-500 px-3 py-1.5 text-sm font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-white">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

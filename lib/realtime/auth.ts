@@ -1,0 +1,25 @@
+// Socket.IO middleware: a socket is let in only with a valid next-auth session cookie.
+import { getToken } from "next-auth/jwt";
+import type { Socket } from "socket.io";
+
+export interface SocketUser {
+  id: number;
+  name: string;
+}
+
+/** Refuses with connect_error "unauthorized" when there is no valid session. */
+export async function authenticateSocket(socket: Socket, next: (error?: Error) => void): Promise<void> {
+  try {
+    const request = socket.request as unknown as Parameters<typeof getToken>[0]["req"];
+    // The cookie is named __Secure-… when the site is served over https (maybe behind a proxy).
+    const token = (await getToken({ req: request, secureCookie: true })) ?? (await getToken({ req: request, secureCookie: false }));
+    if (!token || typeof token.uid !== "number" || typeof token.username !== "string") {
+      next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized", message: "Log in to connect" } }));
+      return;
+    }
+    socket.data.user = { id: token.uid, name: token.username } satisfies SocketUser;
+    next();
+  } catch {
+    next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized", message: "Log in to connect" } }));
+  }
+}

@@ -1,0 +1,79 @@
+// Redis store: shared by every server process. Compare-and-set runs as Lua so it is atomic.
+import { createClient } from "redis";
+import type { LiveStore, MessageHandler } from "./types";
+
+export type RedisClient = Awaited<ReturnType<typeof connectRedis>>;
+
+const COMPARE_AND_SET = `
+if redis.call("GET", KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[3] == "" then redis.call("SET", KEYS[1], ARGV[2]) else redis.call("SET", KEYS[1], ARGV[2], "PX", ARGV[3]) end
+return 1`;
+
+const COMPARE_AND_DELETE = `
+if redis.call("GET", KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call("DEL", KEYS[1])`;
+
+const HASH_INCREMENT = `
+local value = redis.call("HINCRBY", KEYS[1], ARGV[1], ARGV[2])
+if value == 0 then redis.call("HDEL", KEYS[1], ARGV[1]) end
+return value`;
+
+export async function connectRedis(url: string) {
+  const client = createClient({ url });
+  // Without a listener node-redis throws on errors; reconnection is automatic.
+  client.on("error", (error: Error) => console.error(`[redis] ${error.message}`));
+  await client.connect();
+  return client;
+}
+
+/** `client` carries commands; `subscriber` is a second connection (Redis requires one for subscriptions). */
+export async function createRedisStore(client: RedisClient, subscriber: RedisClient): Promise<LiveStore> {
+  return {
+    kind: "redis",
+    async get(key) {
+      return client.get(key);
+    },
+    async set(key, value, options = {}) {
+      const reply = await client.set(key, value, {
+        ...(options.ttlMs !== undefined && { expiration: { type: "PX", value: options.ttlMs } }),
+        ...(options.onlyIfAbsent && { condition: "NX" }),
+      });
+      return reply === "OK";
+    },
+    async compareAndSet(key, expected, value, options = {}) {
+      const ttl = options.ttlMs === undefined ? "" : String(options.ttlMs);
+      return (await client.eval(COMPARE_AND_SET, { keys: [key], arguments: [expected, value, ttl] })) === 1;
+    },
+    async del(key, expected) {
+      if (expected === undefined) return (await client.del(key)) > 0;
+      return (await client.eval(COMPARE_AND_DELETE, { keys: [key], arguments: [expected] })) === 1;
+    },
+    async hashIncrement(key, field, by) {
+      return Number(await client.eval(HASH_INCREMENT, { keys: [key], arguments: [field, String(by)] }));
+    },
+    async hashGetAll(key) {
+      return { ...(await client.hGetAll(key)) };
+    },
+    async listPush(key, value, maxLength) {
+      await client.multi().rPush(key, value).lTrim(key, -maxLength, -1).exec();
+    },
+    async listRange(key) {
+      return client.lRange(key, 0, -1);
+    },
+    async publish(channel, message) {
+      await client.publish(channel, message);
+    },
+    async subscribe(channel, handler: MessageHandler) {
+      await subscriber.subscribe(channel, handler);
+      return async () => {
+        await subscriber.unsubscribe(channel, handler);
+      };
+    },
+    async ping() {
+      await client.ping();
+    },
+    async close() {
+      await subscriber.quit().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Boot only: settings → database (migrations) → live store → Next → HTTP server + Socket.IO → listen.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { EnvError, env } from "./lib/env";
+import { createRealtime } from "./lib/realtime";
+import { closeDatabase, openDatabase } from "./lib/server/db";
+import { createLogger } from "./lib/server/log";
+import { resolveSessionSecret } from "./lib/server/session-secret";
+import { closeLiveState, openLiveState } from "./lib/store";
+
+async function main() {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+
+  process.env.NEXTAUTH_SECRET = await resolveSessionSecret(config.NEXTAUTH_SECRET, config.DATA_DIR, log);
+  // Without a configured public URL, next-auth builds its URLs from the request's Host header.
+  if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+  await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: log.info });
+  const live = await openLiveState(config.REDIS_URL);
+  log.info(`database: ${config.DATABASE_URL ? "postgresql" : "pglite in " + config.DATA_DIR}; live store: ${live.store.kind}`);
+
+  const app = next({ dev: config.NODE_ENV === "development", dir: import.meta.dirname, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((request, response) => {
+    // Health checks ask for /healthz without the slash every other route has.
+    if (request.url === "/healthz") request.url = "/healthz/";
+    void handle(request, response);
+  });
+  const realtime = createRealtime(server, { store: live.store, adapter: live.adapter, log });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  log.info(`listening on http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    await realtime.close();
+    await closeLiveState();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
