@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",
-    "@prisma/schema-engine-wasm",
+    
     "@node-rs/argon2",
     "pg",
   ],

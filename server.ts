@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { EnvError, env } from "./lib/env";
 import { createRealtime } from "./lib/realtime";
-import { closeDatabase, openDatabase } from "./lib/server/db";
+import { closeDatabase } from "./lib/server/db";
+import { openDatabase } from "./lib/server/open-database";
 import { createLogger } from "./lib/server/log";
 import { resolveSessionSecret } from "./lib/server/session-secret";
 import { closeLiveState, openLiveState } from "./lib/store";
@@ -25,7 +26,7 @@ async function main() {
   if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
   await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: log.info });
-  const live = await openLiveState(config.REDIS_URL);
+  const live = await openLiveState(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   log.info(`database: ${config.DATABASE_URL ? "postgresql" : "pglite in " + config.DATA_DIR}; live store: ${live.store.kind}`);
 
   const app = next({ dev: config.NODE_ENV === "development", dir: import.meta.dirname, hostname: config.HOST, port: config.PORT });

@@ -22,6 +22,8 @@ const envSchema = z.object({
   DATABASE_URL: urlWithProtocol(["postgres:", "postgresql:"]).optional(),
   /** Redis store and Socket.IO Redis adapter instead of in-process state. */
   REDIS_URL: urlWithProtocol(["redis:", "rediss:"]).optional(),
+  /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, "must be 1-40 letters, digits, _ . or -").default("pong"),
   /** Signs session cookies; generated into DATA_DIR when absent. Same value on every process. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Public URL of the site; without it, the request's Host header is trusted. */

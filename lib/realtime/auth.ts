@@ -1,4 +1,5 @@
 // Socket.IO middleware: a socket is let in only with a valid next-auth session cookie.
+import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
 import type { Socket } from "socket.io";
 
@@ -10,7 +11,8 @@ export interface SocketUser {
 /** Refuses with connect_error "unauthorized" when there is no valid session. */
 export async function authenticateSocket(socket: Socket, next: (error?: Error) => void): Promise<void> {
   try {
-    const request = socket.request as unknown as Parameters<typeof getToken>[0]["req"];
+    const headers = socket.request.headers;
+    const request = { headers, cookies: parseCookies(headers.cookie ?? "") } as unknown as Parameters<typeof getToken>[0]["req"];
     // The cookie is named __Secure-… when the site is served over https (maybe behind a proxy).
     const token = (await getToken({ req: request, secureCookie: true })) ?? (await getToken({ req: request, secureCookie: false }));
     if (!token || typeof token.uid !== "number" || typeof token.username !== "string") {

@@ -21,16 +21,16 @@ export function liveStore(): LiveStore {
   return state.store;
 }
 
-export async function openLiveState(redisUrl: string | undefined): Promise<LiveState> {
+export async function openLiveState(redisUrl: string | undefined, keyPrefix: string): Promise<LiveState> {
   if (holder.__pongLiveState) return holder.__pongLiveState;
   let state: LiveState;
   if (redisUrl) {
     const [{ connectRedis, createRedisStore }, { createAdapter }] = await Promise.all([import("./redis"), import("@socket.io/redis-adapter")]);
     const [commands, adapterPublisher, adapterSubscriber] = await Promise.all([1, 2, 3].map(() => connectRedis(redisUrl)));
-    const store = await createRedisStore(commands!, await connectRedis(redisUrl));
+    const store = await createRedisStore(commands!, await connectRedis(redisUrl), keyPrefix);
     state = {
       store,
-      adapter: createAdapter(adapterPublisher!, adapterSubscriber!),
+      adapter: createAdapter(adapterPublisher!, adapterSubscriber!, { key: `${keyPrefix}:socket.io` }),
       async close() {
         await store.close();
         await Promise.all([commands, adapterPublisher, adapterSubscriber].map((client) => client!.quit().catch(() => {})));

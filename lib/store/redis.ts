@@ -27,14 +27,16 @@ export async function connectRedis(url: string) {
 }
 
 /** `client` carries commands; `subscriber` is a second connection (Redis requires one for subscriptions). */
-export async function createRedisStore(client: RedisClient, subscriber: RedisClient): Promise<LiveStore> {
+export async function createRedisStore(client: RedisClient, subscriber: RedisClient, prefix: string): Promise<LiveStore> {
+  const k = (key: string) => `${prefix}:${key}`;
+
   return {
     kind: "redis",
     async get(key) {
-      return client.get(key);
+      return client.get(k(key));
     },
     async set(key, value, options = {}) {
-      const reply = await client.set(key, value, {
+      const reply = await client.set(k(key), value, {
         ...(options.ttlMs !== undefined && { expiration: { type: "PX", value: options.ttlMs } }),
         ...(options.onlyIfAbsent && { condition: "NX" }),
       });
@@ -42,31 +44,31 @@ export async function createRedisStore(client: RedisClient, subscriber: RedisCli
     },
     async compareAndSet(key, expected, value, options = {}) {
       const ttl = options.ttlMs === undefined ? "" : String(options.ttlMs);
-      return (await client.eval(COMPARE_AND_SET, { keys: [key], arguments: [expected, value, ttl] })) === 1;
+      return (await client.eval(COMPARE_AND_SET, { keys: [k(key)], arguments: [expected, value, ttl] })) === 1;
     },
     async del(key, expected) {
-      if (expected === undefined) return (await client.del(key)) > 0;
-      return (await client.eval(COMPARE_AND_DELETE, { keys: [key], arguments: [expected] })) === 1;
+      if (expected === undefined) return (await client.del(k(key))) > 0;
+      return (await client.eval(COMPARE_AND_DELETE, { keys: [k(key)], arguments: [expected] })) === 1;
     },
     async hashIncrement(key, field, by) {
-      return Number(await client.eval(HASH_INCREMENT, { keys: [key], arguments: [field, String(by)] }));
+      return Number(await client.eval(HASH_INCREMENT, { keys: [k(key)], arguments: [field, String(by)] }));
     },
     async hashGetAll(key) {
-      return { ...(await client.hGetAll(key)) };
+      return { ...(await client.hGetAll(k(key))) };
     },
     async listPush(key, value, maxLength) {
-      await client.multi().rPush(key, value).lTrim(key, -maxLength, -1).exec();
+      await client.multi().rPush(k(key), value).lTrim(k(key), -maxLength, -1).exec();
     },
     async listRange(key) {
-      return client.lRange(key, 0, -1);
+      return client.lRange(k(key), 0, -1);
     },
     async publish(channel, message) {
-      await client.publish(channel, message);
+      await client.publish(k(channel), message);
     },
     async subscribe(channel, handler: MessageHandler) {
-      await subscriber.subscribe(channel, handler);
+      await subscriber.subscribe(k(channel), handler);
       return async () => {
-        await subscriber.unsubscribe(channel, handler);
+        await subscriber.unsubscribe(k(channel), handler);
       };
     },
     async ping() {
