@@ -14,8 +14,8 @@ function initialiseWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     // The .wasm file is not in the package's exports map; it sits beside the bindings.
     const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports });
+    const compiled = await WebAssembly.compile(await readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports });
     const bindings = engineBindings as unknown as { __wbg_set_wasm(exports: unknown): void };
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();

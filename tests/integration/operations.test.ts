@@ -1,0 +1,77 @@
+// What an operator relies on: settings validated at start, migrations applied once even when
+// several processes start together, and a generated session secret that survives restarts.
+import pg from "pg";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createDatabase, scaledOut } from "../helpers/backends";
+import { runServerToExit, startServer, tempDataDir } from "../helpers/server";
+import { login, register, uniqueName } from "../helpers/users";
+
+describe("settings", () => {
+  it.each([
+    ["PORT", "eighty"],
+    ["DATABASE_URL", "mysql://localhost/pong"],
+    ["REDIS_URL", "not a url"],
+    ["NEXTAUTH_SECRET", "too-short"],
+    ["POINTS_TO_WIN", "0"],
+  ])("stops the server with a one-line message naming %s when it is %s", async (name, value) => {
+    const { code, output } = await runServerToExit({ [name]: value });
+    expect(code).toBe(1);
+    const lines = output.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid environment variable ${name}=`));
+  });
+});
+
+describe("embedded default", () => {
+  it("generates a session secret in DATA_DIR, warns about it, and keeps sessions valid across a restart", async () => {
+    const dataDir = await tempDataDir();
+    const first = await startServer({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "" });
+    let cookie: string | null;
+    try {
+      expect(first.output()).toMatch(/warn .*NEXTAUTH_SECRET is not set/);
+      const user = await register(first.url, uniqueName("keeper"));
+      cookie = await login(first.url, user.username);
+      expect(cookie).not.toBeNull();
+    } finally {
+      await first.stop();
+    }
+    const secret = (await readFile(path.join(dataDir, "session-secret"), "utf8")).trim();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+
+    const second = await startServer({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "" });
+    try {
+      const session = await fetch(`${second.url}/api/auth/session/`, { headers: { cookie: cookie! } });
+      expect(await session.json()).toMatchObject({ user: { name: expect.stringMatching(/^keeper_/) } });
+      // The data survived too: migrations were not applied a second time.
+      expect(second.output()).not.toMatch(/applied migrations/);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe.runIf(scaledOut)("PostgreSQL", () => {
+  it("applies the migrations exactly once when three processes start at once on an empty database", async () => {
+    const databaseUrl = await createDatabase(process.env.TEST_DATABASE_URL!, `pong_${uniqueName("mig").replace(/\W/g, "")}`);
+    const servers = await Promise.all([1, 2, 3].map(() => startServer({ DATABASE_URL: databaseUrl })));
+    try {
+      for (const server of servers) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect(servers.filter((server) => /applied migrations/.test(server.output()))).toHaveLength(1);
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const { rows } = await client.query<{ migration_name: string; finished: boolean }>(
+        "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations",
+      );
+      await client.end();
+      const names = rows.map((row) => row.migration_name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(rows.every((row) => row.finished)).toBe(true);
+      // And the app works on what they built.
+      await register(servers[1]!.url, uniqueName("after"));
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
+  });
+});
