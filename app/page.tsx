@@ -63,7 +63,7 @@ export default async function HomePage() {
             <p className="text-slate-400">Knockout tournaments are coming soon.</p>
           </Panel>
           <Panel title="Players">
-            <UserList users={players} emptyText="Nobody else is here yet. Invite a friend!" />
+            <UserList users={players} columns="one" emptyText="Nobody else is here yet. Invite a friend!" />
             <Link href="/users/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
               All players →
             </Link>

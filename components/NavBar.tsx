@@ -8,8 +8,8 @@ const linkClass = "rounded-md px-3 py-1.5 text-sm text-slate-300 hover:bg-slate-
 export function NavBar({ user }: { user: SessionUser | null }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900/80 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-3">
-        <Link href="/" className="mr-2 flex items-center gap-2 text-lg font-extrabold tracking-tight text-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-1 px-3 py-3 sm:gap-2 sm:px-4">
+        <Link href="/" className="mr-1 flex shrink-0 items-center gap-2 text-lg font-extrabold tracking-tight text-white sm:mr-2">
           <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-emerald-400" />
           Online Pong
         </Link>

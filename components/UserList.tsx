@@ -2,10 +2,11 @@ import Link from "next/link";
 import type { PublicUser } from "@/lib/server/repos/users";
 import { Avatar } from "./Avatar";
 
-export function UserList({ users, emptyText }: { users: PublicUser[]; emptyText: string }) {
+/** `columns="one"` for narrow side panels. */
+export function UserList({ users, emptyText, columns = "grid" }: { users: PublicUser[]; emptyText: string; columns?: "one" | "grid" }) {
   if (!users.length) return <p className="rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-400">{emptyText}</p>;
   return (
-    <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="user-list">
+    <ul className={`grid gap-2 ${columns === "grid" ? "sm:grid-cols-2 lg:grid-cols-3" : ""}`} data-testid="user-list">
       {users.map((user) => (
         <li key={user.id}>
           <Link

@@ -1,5 +1,6 @@
 // Opens the database at start (server.ts only: Next's bundles never import this file, so the
 // Wasm migration engine and the drivers stay out of them).
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { holder, type Database } from "./db";
@@ -27,7 +28,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<PrismaClie
     database = { backend: "postgresql", close: async () => {} };
   } else {
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-    const pglite = await PGlite.create(path.resolve(options.dataDir, "pglite"));
+    const directory = path.resolve(options.dataDir, "pglite");
+    await mkdir(directory, { recursive: true });
+    const pglite = await PGlite.create(directory);
     adapter = new PrismaPGlite(pglite);
     const applied = await applyMigrations(adapter);
     if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
