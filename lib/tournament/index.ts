@@ -1,0 +1,20 @@
+export type { Bracket, BracketMatch, MatchStatus, PlayerRecord } from "./types";
+export {
+  MAX_PLAYERS,
+  MIN_PLAYERS,
+  bracketSize,
+  byeCount,
+  champion,
+  createBracket,
+  currentRound,
+  isFinished,
+  isResolved,
+  isRoundComplete,
+  pairingText,
+  playableMatches,
+  reportResult,
+  roundCount,
+  seedByRecord,
+  seedOrder,
+  withdraw,
+} from "./bracket";
