@@ -62,6 +62,12 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
     async hashGetAll(key) {
       return Object.fromEntries([...(hashes.get(key) ?? [])].map(([field, value]) => [field, String(value)]));
     },
+    async countInWindow(key, windowMs) {
+      const count = Number(read(key) ?? 0) + 1;
+      const expiresAt = strings.get(key)?.expiresAt ?? now() + windowMs;
+      strings.set(key, { value: String(count), expiresAt });
+      return count;
+    },
     async listPush(key, value, maxLength) {
       const list = lists.get(key) ?? [];
       list.push(value);

@@ -56,6 +56,10 @@ export async function createRedisStore(client: RedisClient, subscriber: RedisCli
     async hashGetAll(key) {
       return { ...(await client.hGetAll(k(key))) };
     },
+    async countInWindow(key, windowMs) {
+      const [count] = await client.multi().incr(k(key)).pExpire(k(key), windowMs, "NX").exec();
+      return Number(count);
+    },
     async listPush(key, value, maxLength) {
       await client.multi().rPush(k(key), value).lTrim(k(key), -maxLength, -1).exec();
     },

@@ -164,13 +164,13 @@ describe("seedByRecord", () => {
       { id: 9, wins: 1, losses: 0, joinedAt: 100 },
       { id: 4, wins: 3, losses: 2, joinedAt: 300 },
       { id: 7, wins: 3, losses: 1, joinedAt: 400 }, // beats id 4 on losses
-      { id: 2, wins: 1, losses: 0, joinedAt: 50 }, // beats id 9 on join time
+      { id: 12, wins: 1, losses: 0, joinedAt: 50 }, // beats id 9 on join time despite a higher id
       { id: 8, wins: 0, losses: 5, joinedAt: 10 },
       { id: 5, wins: 0, losses: 5, joinedAt: 10 }, // full tie with id 8: lower id first
     ];
     deepFreeze(players);
-    expect(seedByRecord(players)).toEqual([7, 4, 2, 9, 5, 8]);
-    expect(seedByRecord([...players].reverse())).toEqual([7, 4, 2, 9, 5, 8]); // input order is irrelevant
+    expect(seedByRecord(players)).toEqual([7, 4, 12, 9, 5, 8]);
+    expect(seedByRecord([...players].reverse())).toEqual([7, 4, 12, 9, 5, 8]); // input order is irrelevant
   });
 });
 

@@ -62,6 +62,15 @@ describe.each(implementations)("%s store", (_name, open) => {
     expect(await store.hashGetAll("presence")).toEqual({ "9": "1" });
   });
 
+  it("counts calls within a window and starts over after it", async () => {
+    const store = await open();
+    expect(await store.countInWindow("rate", 300)).toBe(1);
+    expect(await store.countInWindow("rate", 300)).toBe(2);
+    expect(await store.countInWindow("rate", 300)).toBe(3);
+    await expect.poll(() => store.get("rate"), { timeout: 2_000, interval: 50 }).toBeNull();
+    expect(await store.countInWindow("rate", 300)).toBe(1);
+  });
+
   it("keeps only the last items of a list", async () => {
     const store = await open();
     for (const item of ["1", "2", "3", "4"]) await store.listPush("history", item, 3);

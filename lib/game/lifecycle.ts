@@ -1,0 +1,145 @@
+// The match lifecycle around the simulation, as a pure reducer: created → both players register
+// → both ready → 3-2-1 countdown → playing → finished, or forfeited on the way. Time comes in as
+// `now` (epoch milliseconds) so deadlines survive a hand-over between processes.
+import { BALL_RADIUS, FIELD_HEIGHT, FIELD_WIDTH, PADDLE_HEIGHT, PADDLE_MARGIN, PADDLE_WIDTH } from "./constants";
+import { createSimulation, movePaddle, step } from "./simulation";
+import type { PlayerSlot, SimState } from "./types";
+
+export const COUNTDOWN_MS = 3_000;
+
+export type LifecycleStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
+export type ForfeitReason = "disconnect" | "register_timeout" | "quit";
+
+export interface MatchPlayer {
+  id: number;
+  username: string;
+  registered: boolean;
+  ready: boolean;
+  /** When the player's last accepted paddle input arrived (epoch ms), for the speed clamp. */
+  lastInputAt: number | null;
+}
+
+export interface LiveMatch {
+  matchId: number;
+  tournamentId: number | null;
+  status: LifecycleStatus;
+  players: Record<PlayerSlot, MatchPlayer>;
+  /** Deadline for the second registration, set by the first one. */
+  registerDeadline: number | null;
+  countdownEndsAt: number | null;
+  registerTimeoutMs: number;
+  sim: SimState;
+  winner: PlayerSlot | null;
+  forfeitReason: ForfeitReason | null;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface NewMatch {
+  matchId: number;
+  tournamentId?: number | null;
+  player1: { id: number; username: string };
+  player2: { id: number; username: string };
+  pointsToWin: number;
+  registerTimeoutMs: number;
+}
+
+export function createLiveMatch(match: NewMatch): LiveMatch {
+  const player = (p: { id: number; username: string }): MatchPlayer => ({ ...p, registered: false, ready: false, lastInputAt: null });
+  return {
+    matchId: match.matchId,
+    tournamentId: match.tournamentId ?? null,
+    status: "waiting",
+    players: { player1: player(match.player1), player2: player(match.player2) },
+    registerDeadline: null,
+    countdownEndsAt: null,
+    registerTimeoutMs: match.registerTimeoutMs,
+    // The match id seeds the serve: reproducible, and different from match to match.
+    sim: createSimulation({ pointsToWin: match.pointsToWin, seed: match.matchId }),
+    winner: null,
+    forfeitReason: null,
+    startedAt: null,
+    endedAt: null,
+  };
+}
+
+export const isOver = (match: LiveMatch) => match.status === "finished" || match.status === "forfeited";
+export const otherSlot = (slot: PlayerSlot): PlayerSlot => (slot === "player1" ? "player2" : "player1");
+
+export type LifecycleError = "bad_state";
+export type Transition = { ok: true; match: LiveMatch } | { ok: false; error: LifecycleError; message: string };
+
+const refuse = (message: string): Transition => ({ ok: false, error: "bad_state", message });
+
+export function register(match: LiveMatch, slot: PlayerSlot, now: number): Transition {
+  if (match.status !== "waiting") return refuse("The match is not waiting for players");
+  const players = { ...match.players, [slot]: { ...match.players[slot], registered: true } };
+  const bothIn = players.player1.registered && players.player2.registered;
+  // The first registration starts the clock for the other player.
+  const registerDeadline = bothIn ? null : (match.registerDeadline ?? now + match.registerTimeoutMs);
+  return { ok: true, match: { ...match, players, registerDeadline } };
+}
+
+export function ready(match: LiveMatch, slot: PlayerSlot, now: number): Transition {
+  if (match.status !== "waiting") return refuse("The match is not waiting for players");
+  if (!match.players[slot].registered) return refuse("Register before declaring ready");
+  const players = { ...match.players, [slot]: { ...match.players[slot], ready: true } };
+  if (players.player1.ready && players.player2.ready) {
+    return { ok: true, match: { ...match, players, status: "countdown", countdownEndsAt: now + COUNTDOWN_MS } };
+  }
+  return { ok: true, match: { ...match, players } };
+}
+
+/** A paddle input, clamped to the paddle's maximum speed since the player's previous input. */
+export function movePlayer(match: LiveMatch, slot: PlayerSlot, position: number, direction: -1 | 0 | 1, now: number): LiveMatch {
+  if (isOver(match)) return match;
+  const player = match.players[slot];
+  const elapsedSeconds = player.lastInputAt === null ? 0 : Math.max(0, now - player.lastInputAt) / 1000;
+  const paddle = movePaddle(match.sim.paddles[slot], position, direction, elapsedSeconds);
+  return {
+    ...match,
+    players: { ...match.players, [slot]: { ...player, lastInputAt: now } },
+    sim: { ...match.sim, paddles: { ...match.sim.paddles, [slot]: paddle } },
+  };
+}
+
+export function forfeit(match: LiveMatch, loser: PlayerSlot, reason: ForfeitReason, now: number): LiveMatch {
+  if (isOver(match)) return match;
+  return { ...match, status: "forfeited", winner: otherSlot(loser), forfeitReason: reason, endedAt: now, countdownEndsAt: null, registerDeadline: null };
+}
+
+/** Advances time: deadlines, the countdown, and one simulation step while playing. */
+export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
+  switch (match.status) {
+    case "waiting": {
+      if (match.registerDeadline === null || now < match.registerDeadline) return match;
+      const absent: PlayerSlot = match.players.player1.registered ? "player2" : "player1";
+      return forfeit(match, absent, "register_timeout", now);
+    }
+    case "countdown":
+      if (now < match.countdownEndsAt!) return match;
+      return { ...match, status: "playing", countdownEndsAt: null, startedAt: now };
+    case "playing": {
+      const { state } = step(match.sim, dt);
+      if (state.phase !== "over") return { ...match, sim: state };
+      return { ...match, sim: state, status: "finished", winner: state.winner, endedAt: now };
+    }
+    default:
+      return match;
+  }
+}
+
+/** What changes for everyone watching: the parts a broadcast must not wait for. */
+export function milestone(match: LiveMatch): string {
+  const { player1, player2 } = match.players;
+  return [match.status, player1.registered, player1.ready, player2.registered, player2.ready, match.sim.paddles.player1.score, match.sim.paddles.player2.score].join();
+}
+
+export const FIELD = {
+  width: FIELD_WIDTH,
+  height: FIELD_HEIGHT,
+  paddle_width: PADDLE_WIDTH,
+  paddle_height: PADDLE_HEIGHT,
+  paddle_margin: PADDLE_MARGIN,
+  ball_radius: BALL_RADIUS,
+} as const;

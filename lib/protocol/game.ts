@@ -1,0 +1,129 @@
+// The /game namespace: duel challenges, matches and spectating. Each event carries the whole
+// message object, whose `type` equals the event name (the original protocol's JSON, unchanged).
+import { z } from "zod";
+import type { AckCallback, ErrorEvent } from "./common";
+import { idSchema, usernameText } from "./common";
+
+export const PLAYER_SLOTS = ["player1", "player2"] as const;
+const slot = z.enum(PLAYER_SLOTS);
+const direction = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
+
+// ---- client → server -------------------------------------------------------------------------
+
+export const challengeSchema = z.strictObject({ type: z.literal("challenge"), target: usernameText });
+export const challengeReplySchema = z.strictObject({
+  type: z.literal("challenge_reply"),
+  challenge_id: z.string().min(1).max(64),
+  reply: z.enum(["accept", "decline"]),
+});
+export const challengeCancelSchema = z.strictObject({ type: z.literal("challenge_cancel"), challenge_id: z.string().min(1).max(64) });
+export const matchIdSchema = z.strictObject({ type: z.literal("match_id"), challenge_id: z.string().min(1).max(64), match_id: idSchema });
+export const joinMatchSchema = z.strictObject({ type: z.literal("join_match"), match_id: idSchema });
+export const leaveMatchSchema = z.strictObject({ type: z.literal("leave_match"), match_id: idSchema });
+export const registerSchema = z.strictObject({ type: z.literal("register"), player: slot, user: usernameText, match_id: idSchema });
+/** `match_id` is optional: the seed's message has none, the socket's joined match is used. */
+export const readySchema = z.strictObject({ type: z.literal("ready"), player: slot, match_id: idSchema.optional() });
+const position = z.number().finite().min(-10_000).max(10_000);
+export const player1PositionSchema = z.strictObject({ type: z.literal("player1_position"), position, direction });
+export const player2PositionSchema = z.strictObject({ type: z.literal("player2_position"), position, direction });
+
+export type ChallengeMessage = z.infer<typeof challengeSchema>;
+export type ChallengeReplyMessage = z.infer<typeof challengeReplySchema>;
+export type ChallengeCancelMessage = z.infer<typeof challengeCancelSchema>;
+export type MatchIdMessage = z.infer<typeof matchIdSchema>;
+export type JoinMatchMessage = z.infer<typeof joinMatchSchema>;
+export type LeaveMatchMessage = z.infer<typeof leaveMatchSchema>;
+export type RegisterMessage = z.infer<typeof registerSchema>;
+export type ReadyMessage = z.infer<typeof readySchema>;
+export type PositionMessage = z.infer<typeof player1PositionSchema> | z.infer<typeof player2PositionSchema>;
+
+// ---- server → client -------------------------------------------------------------------------
+
+export type PlayerSlotName = (typeof PLAYER_SLOTS)[number];
+export type MatchStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
+export type ForfeitReason = "disconnect" | "register_timeout" | "quit";
+export type MatchRole = PlayerSlotName | "spectator";
+
+export interface GamePlayer {
+  username: string;
+  /** Paddle centre along x. */
+  position: number;
+  direction: -1 | 0 | 1;
+  score: number;
+  registered: boolean;
+  ready: boolean;
+  /** At least one of the player's sockets is in the match room. */
+  connected: boolean;
+}
+
+export interface GameData {
+  match_id: number;
+  tournament_id: number | null;
+  status: MatchStatus;
+  /** Increases with every state the server publishes: a client drops anything older than it has. */
+  seq: number;
+  /** Simulation ticks (60 per second of play). */
+  tick: number;
+  /** Whole seconds left in the 3-2-1 countdown while status is "countdown", else null. */
+  countdown: number | null;
+  /** Milliseconds left for the unregistered player while one player has registered, else null. */
+  register_deadline_ms: number | null;
+  /** True while the ball waits at the centre before a serve. */
+  serving: boolean;
+  player1: GamePlayer;
+  player2: GamePlayer;
+  ball: { x: number; y: number; vx: number; vy: number };
+  field: { width: number; height: number; paddle_width: number; paddle_height: number; paddle_margin: number; ball_radius: number };
+  points_to_win: number;
+  /** Username of the winner once finished or forfeited. */
+  winner: string | null;
+  forfeit_reason: ForfeitReason | null;
+}
+
+export interface ChallengeOffer {
+  type: "challenge";
+  challenge_id: string;
+  from: string;
+  /** How long the target has to answer. */
+  timeout_ms: number;
+}
+export interface ChallengeReplyRelay {
+  type: "challenge_reply";
+  challenge_id: string;
+  reply: "accept" | "decline";
+  from: string;
+}
+export type ChallengeCloseReason = "accepted" | "declined" | "expired" | "cancelled";
+export interface ChallengeClosed {
+  type: "challenge_closed";
+  challenge_id: string;
+  reason: ChallengeCloseReason;
+  from: string;
+  target: string;
+}
+export interface GameStateMessage {
+  type: "game_state";
+  game_state: GameData;
+}
+
+export interface GameServerToClient {
+  challenge(message: ChallengeOffer): void;
+  challenge_reply(message: ChallengeReplyRelay): void;
+  challenge_closed(message: ChallengeClosed): void;
+  match_id(message: MatchIdMessage): void;
+  game_state(message: GameStateMessage): void;
+  error(message: ErrorEvent): void;
+}
+
+export interface GameClientToServer {
+  challenge(message: ChallengeMessage, ack?: AckCallback<{ challenge_id: string }>): void;
+  challenge_reply(message: ChallengeReplyMessage, ack?: AckCallback): void;
+  challenge_cancel(message: ChallengeCancelMessage, ack?: AckCallback): void;
+  match_id(message: MatchIdMessage, ack?: AckCallback): void;
+  join_match(message: JoinMatchMessage, ack?: AckCallback<{ role: MatchRole; game_state: GameData }>): void;
+  leave_match(message: LeaveMatchMessage, ack?: AckCallback): void;
+  register(message: RegisterMessage, ack?: AckCallback): void;
+  ready(message: ReadyMessage, ack?: AckCallback): void;
+  player1_position(message: PositionMessage, ack?: AckCallback): void;
+  player2_position(message: PositionMessage, ack?: AckCallback): void;
+}
