@@ -38,7 +38,7 @@ async function main() {
     if (request.url === "/healthz") request.url = "/healthz/";
     void handle(request, response);
   });
-  const realtime = createRealtime(server, { store: live.store, adapter: live.adapter, log });
+  const realtime = await createRealtime(server, { store: live.store, adapter: live.adapter, log, challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;

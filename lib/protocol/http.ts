@@ -30,3 +30,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+export const createMatchBodySchema = z.strictObject({ opponent: usernameSchema });
+export type CreateMatchBody = z.infer<typeof createMatchBodySchema>;
+
+/** `<id>` path segments: positive 32-bit integers. */
+export const matchIdParamSchema = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));

@@ -1,29 +1,40 @@
 // Socket.IO on the app's HTTP server: the /game, /tournament and /chat namespaces, each behind
-// the session middleware. Returns close() so tests can start and stop real servers.
+// the session middleware, and the match runner. Returns close() so tests can start and stop
+// real servers.
+import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import type { LiveStore } from "../store";
+import { matchFinished, matchStarted } from "../server/match-service";
 import type { Logger } from "../server/log";
-import { authenticateSocket, type SocketUser } from "./auth";
+import type { LiveStore } from "../store";
+import { authenticateSocket } from "./auth";
+import { registerChatNamespace } from "./chat";
+import { registerGameNamespace, matchRoom, userRoom } from "./game";
+import { MatchRunner } from "./match-runner";
+import { relayPresence } from "./presence";
+
+export { matchRoom, userRoom };
 
 export interface RealtimeDeps {
   store: LiveStore;
   /** Relays broadcasts between processes (Redis); undefined for a single process. */
   adapter?: Parameters<Server["adapter"]>[0];
   log: Logger;
+  challengeTimeoutMs: number;
 }
 
 export interface Realtime {
   io: Server;
+  runner: MatchRunner;
   close(): Promise<void>;
 }
 
 export const NAMESPACES = ["/game", "/tournament", "/chat"] as const;
 
-/** Every socket of a user, in any namespace, joins this room: "all of the user's tabs". */
-export const userRoom = (userId: number) => `user:${userId}`;
+const holder = globalThis as typeof globalThis & { __pongRealtime?: Realtime };
 
-export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Promise<Realtime> {
+  const { store, log } = deps;
   const io = new Server(httpServer, {
     adapter: deps.adapter,
     serveClient: false,
@@ -32,22 +43,35 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
   // The default namespace carries nothing: clients use the named ones.
   io.use((_socket, next) => next(new Error("Use the /game, /tournament or /chat namespace")));
+  for (const name of NAMESPACES) io.of(name).use(authenticateSocket);
 
-  for (const name of NAMESPACES) {
-    const namespace = io.of(name);
-    namespace.use(authenticateSocket);
-    namespace.on("connection", (socket) => {
-      const user = socket.data.user as SocketUser;
-      void socket.join(userRoom(user.id));
-      deps.log.debug(`${name}: ${user.name} connected (${socket.id})`);
-    });
-  }
+  const game = io.of("/game");
+  const runner = new MatchRunner({
+    store,
+    log,
+    processId: randomUUID(),
+    broadcast: (matchId, state) => game.to(matchRoom(matchId)).emit("game_state", { type: "game_state", game_state: state }),
+    onStarted: matchStarted,
+    onFinished: (match) => matchFinished(store, match),
+  });
+  await runner.start();
+  const gameNamespace = registerGameNamespace(game, { store, runner, log, challengeTimeoutMs: deps.challengeTimeoutMs });
+  registerChatNamespace(io.of("/chat"), { store, log });
+  io.of("/tournament").on("connection", (socket) => void socket.join(userRoom((socket.data.user as { id: number }).id)));
+  const stopPresence = await relayPresence(store, io.of("/chat"));
 
-  return {
+  const instance: Realtime = {
     io,
+    runner,
     async close() {
+      gameNamespace.close();
+      await stopPresence();
+      await runner.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (holder.__pongRealtime === instance) holder.__pongRealtime = undefined;
     },
   };
+  holder.__pongRealtime = instance;
+  return instance;
 }

@@ -5,7 +5,6 @@
 import { performance } from "node:perf_hooks";
 import {
   advance,
-  createLiveMatch,
   forfeit,
   isOver,
   milestone,
@@ -14,7 +13,6 @@ import {
   register,
   type ForfeitReason,
   type LiveMatch,
-  type NewMatch,
   type Transition,
 } from "../game/lifecycle";
 import { TICK_SECONDS } from "../game/constants";
@@ -22,6 +20,7 @@ import type { PlayerSlot } from "../game/types";
 import { toGameData } from "../game/wire";
 import type { GameData } from "../protocol/game";
 import { keys } from "../store/keys";
+import { readSnapshot, type Snapshot } from "./match-store";
 import type { LiveStore } from "../store/types";
 import type { Logger } from "../server/log";
 
@@ -44,12 +43,6 @@ export type MatchCommand =
   | { kind: "move"; slot: PlayerSlot; position: number; direction: -1 | 0 | 1 }
   | { kind: "connections"; slot: PlayerSlot; count: number }
   | { kind: "quit"; slot: PlayerSlot };
-
-export interface Snapshot {
-  match: LiveMatch;
-  seq: number;
-  connected: Record<PlayerSlot, boolean>;
-}
 
 interface OwnedMatch extends Snapshot {
   lastMilestone: string;
@@ -94,12 +87,6 @@ export class MatchRunner {
     });
   }
 
-  /** Stores a new match; the first command for it starts it on whichever process receives it. */
-  async create(match: NewMatch): Promise<void> {
-    const snapshot: Snapshot = { match: createLiveMatch(match), seq: 0, connected: { player1: false, player2: false } };
-    await this.deps.store.set(keys.matchState(match.matchId), JSON.stringify(snapshot));
-  }
-
   /** The latest state of a match, as this process knows it. */
   async gameState(matchId: number): Promise<GameData | null> {
     const local = this.owned.get(matchId);
@@ -107,9 +94,14 @@ export class MatchRunner {
     return snapshot && toGameData(snapshot.match, snapshot.seq, snapshot.connected, Date.now());
   }
 
-  async readSnapshot(matchId: number): Promise<Snapshot | null> {
-    const raw = await this.deps.store.get(keys.matchState(matchId));
-    return raw === null ? null : (JSON.parse(raw) as Snapshot);
+  readSnapshot(matchId: number): Promise<Snapshot | null> {
+    return readSnapshot(this.deps.store, matchId);
+  }
+
+  /** Makes sure some process runs the match (this one, when nobody does). */
+  async ensureRunning(matchId: number): Promise<void> {
+    if (this.owned.has(matchId)) return;
+    if ((await this.deps.store.get(keys.matchOwner(matchId))) === null) await this.acquire(matchId);
   }
 
   /** Applies a command here if this process owns the match (taking it over when nobody does), else forwards it. */

@@ -1,7 +1,8 @@
 // Helpers for route handlers: JSON bodies parsed with zod, errors in one shape.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { fieldErrors, type ApiError } from "@/lib/protocol/http";
+import { fieldErrors, matchIdParamSchema, type ApiError } from "@/lib/protocol/http";
+import { currentUser, type SessionUser } from "./auth";
 
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
   return NextResponse.json<ApiError>({ error: { code, message, ...(fields && { fields }) } }, { status });
@@ -25,4 +26,18 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): 
     return { response: apiError(400, "invalid_input", Object.values(fields)[0] ?? "Invalid input", fields) };
   }
   return { data: result.data };
+}
+
+/** The logged-in user, or the 401 response to send instead. */
+export async function requireUser(): Promise<{ user: SessionUser } | { response: NextResponse }> {
+  const user = await currentUser();
+  if (!user) return { response: apiError(401, "unauthorized", "Log in first") };
+  return { user };
+}
+
+/** A numeric id from the path, or the 404 response to send instead. */
+export function parseIdParam(raw: string): { id: number } | { response: NextResponse } {
+  const parsed = matchIdParamSchema.safeParse(raw);
+  if (!parsed.success) return { response: apiError(404, "not_found", "No such match") };
+  return { id: parsed.data };
 }

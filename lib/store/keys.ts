@@ -1,11 +1,15 @@
 // Every live-store key and channel in one place (README "Operations" lists them).
 export const keys = {
+  /** Hash "<id>:<username>" → number of the user's /game sockets (every open page has one). */
   presence: "presence",
-  busy: (userId: number) => `busy:${userId}`,
+  /** Hash user id → number of unfinished matches the user plays (0 or 1). */
+  busy: "busy",
   challenge: (id: string) => `challenge:${id}`,
   challengeState: (id: string) => `challenge:${id}:state`,
   outgoingChallenge: (userId: number) => `challenge:out:${userId}`,
   incomingChallenge: (userId: number) => `challenge:in:${userId}`,
+  /** The match an accepted challenge became. */
+  challengeMatch: (id: string) => `challenge:${id}:match`,
   acceptedChallenge: (challengerId: number, targetId: number) => `challenge:accepted:${challengerId}:${targetId}`,
   matchState: (matchId: number) => `match:${matchId}:state`,
   matchOwner: (matchId: number) => `match:${matchId}:owner`,

@@ -1,0 +1,16 @@
+// The seed's create_match: the challenged player turns an accepted challenge into a match.
+import { NextResponse } from "next/server";
+import { createMatchBodySchema } from "@/lib/protocol/http";
+import { apiError, parseJsonBody, requireUser } from "@/lib/server/http";
+import { createDuelMatch } from "@/lib/server/match-service";
+import { liveStore } from "@/lib/store";
+
+export async function POST(request: Request) {
+  const auth = await requireUser();
+  if ("response" in auth) return auth.response;
+  const body = await parseJsonBody(request, createMatchBodySchema);
+  if ("response" in body) return body.response;
+  const result = await createDuelMatch(liveStore(), auth.user, body.data.opponent);
+  if (!result.ok) return apiError(result.status, result.code, result.message);
+  return NextResponse.json({ match_id: result.matchId }, { status: 201 });
+}

@@ -1,0 +1,51 @@
+// One wrapper for every client → server event: parse the payload with the event's schema, run
+// the handler, answer through the acknowledgement (or an `error` event when there is none).
+// A handler that throws answers `internal` and changes nothing further; nothing a client sends
+// can crash the process.
+import type { Socket } from "socket.io";
+import type { z } from "zod";
+import type { Ack, ErrorCode } from "../protocol/common";
+import type { Logger } from "../server/log";
+
+export class RefusedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Refuses the current message with `code`: the wrapper turns it into the error answer. */
+export function refuse(code: ErrorCode, message: string): never {
+  throw new RefusedError(code, message);
+}
+
+export function handle<Schema extends z.ZodType, Result extends object>(
+  socket: Socket,
+  event: string,
+  schema: Schema,
+  log: Logger,
+  handler: (message: z.infer<Schema>) => Promise<Result | void> | Result | void,
+): void {
+  socket.on(event, async (payload: unknown, maybeAck: unknown) => {
+    const ack = typeof maybeAck === "function" ? (maybeAck as (response: Ack<Result>) => void) : undefined;
+    const fail = (code: ErrorCode, message: string) => {
+      if (ack) ack({ ok: false, error: { code, message } });
+      else socket.emit("error", { type: "error", code, message });
+    };
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail("invalid_message", `Invalid ${event} message${issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : ""}`);
+    }
+    try {
+      const result = await handler(parsed.data);
+      ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
+    } catch (error) {
+      if (error instanceof RefusedError) return fail(error.code, error.message);
+      log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
+      fail("internal", "The server could not handle this message");
+    }
+  });
+}

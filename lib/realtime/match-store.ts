@@ -1,0 +1,23 @@
+// A live match as kept in the store: the lifecycle state, the broadcast sequence number and who
+// is connected. Written by the match's owner; read by anyone (join_match, late spectators).
+import { createLiveMatch, type LiveMatch, type NewMatch } from "../game/lifecycle";
+import type { PlayerSlot } from "../game/types";
+import { keys } from "../store/keys";
+import type { LiveStore } from "../store/types";
+
+export interface Snapshot {
+  match: LiveMatch;
+  seq: number;
+  connected: Record<PlayerSlot, boolean>;
+}
+
+/** Stores a new match; the first command for it starts it on whichever process receives it. */
+export async function saveNewMatch(store: LiveStore, match: NewMatch): Promise<void> {
+  const snapshot: Snapshot = { match: createLiveMatch(match), seq: 0, connected: { player1: false, player2: false } };
+  await store.set(keys.matchState(match.matchId), JSON.stringify(snapshot));
+}
+
+export async function readSnapshot(store: LiveStore, matchId: number): Promise<Snapshot | null> {
+  const raw = await store.get(keys.matchState(matchId));
+  return raw === null ? null : (JSON.parse(raw) as Snapshot);
+}

@@ -1,0 +1,109 @@
+// A protocol-only client for integration tests: real socket.io-client sockets speaking the
+// documented events (docs/PROTOCOL.md), and a bot that plays Pong.
+import type { Socket } from "socket.io-client";
+import type { Ack } from "@/lib/protocol/common";
+import type { GameData, GameStateMessage, MatchRole } from "@/lib/protocol/game";
+import { connectSocket, connected, registerAndLogin, type TestUser } from "./users";
+
+export interface OnlineUser extends TestUser {
+  baseUrl: string;
+  game: Socket;
+}
+
+/** A registered, logged-in user with a /game socket open (which makes them "online"). */
+export async function onlineUser(baseUrl: string, base: string): Promise<OnlineUser> {
+  const user = await registerAndLogin(baseUrl, base);
+  return connectGame(baseUrl, user);
+}
+
+export async function connectGame(baseUrl: string, user: TestUser): Promise<OnlineUser> {
+  const game = connectSocket(baseUrl, "/game", user.cookie);
+  await connected(game);
+  return { ...user, baseUrl, game };
+}
+
+export function emitAck<T extends object = object>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  return new Promise((resolve) => socket.emit(event, payload, resolve));
+}
+
+/** Resolves with the next `event` payload that satisfies `predicate`. */
+export function nextEvent<T>(socket: Socket, event: string, predicate: (payload: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (payload: T) => {
+      if (!predicate(payload)) return;
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+export const nextState = (socket: Socket, predicate: (state: GameData) => boolean) =>
+  nextEvent<GameStateMessage>(socket, "game_state", (message) => predicate(message.game_state)).then((message) => message.game_state);
+
+export async function postJson(user: { baseUrl: string; cookie: string }, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(user.baseUrl + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: user.cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** challenger → challenge → target accepts → create_match → match_id relayed. Returns the match id. */
+export async function agreeDuel(challenger: OnlineUser, target: OnlineUser): Promise<number> {
+  const offered = nextEvent<{ challenge_id: string; from: string }>(target.game, "challenge");
+  const sent = await emitAck<{ challenge_id: string }>(challenger.game, "challenge", { type: "challenge", target: target.username });
+  if (!sent.ok) throw new Error(`challenge refused: ${sent.error.code}`);
+  const { challenge_id } = await offered;
+  const replied = nextEvent(challenger.game, "challenge_reply");
+  const reply = await emitAck(target.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" });
+  if (!reply.ok) throw new Error(`reply refused: ${reply.error.code}`);
+  await replied;
+  const created = await postJson(target, "/game/matches/create_match/", { opponent: challenger.username });
+  if (created.status !== 201) throw new Error(`create_match: ${created.status} ${JSON.stringify(created.body)}`);
+  const { match_id } = created.body as { match_id: number };
+  const relayed = nextEvent<{ match_id: number }>(challenger.game, "match_id");
+  const sentId = await emitAck(target.game, "match_id", { type: "match_id", challenge_id, match_id });
+  if (!sentId.ok) throw new Error(`match_id refused: ${sentId.error.code}`);
+  if ((await relayed).match_id !== match_id) throw new Error("wrong match id relayed");
+  return match_id;
+}
+
+export async function joinMatch(user: OnlineUser, matchId: number): Promise<{ role: MatchRole; game_state: GameData }> {
+  const joined = await emitAck<{ role: MatchRole; game_state: GameData }>(user.game, "join_match", { type: "join_match", match_id: matchId });
+  if (!joined.ok) throw new Error(`join_match refused: ${joined.error.code} ${joined.error.message}`);
+  return joined;
+}
+
+/** HTTP join, join_match, register and ready, as a player's page does. */
+export async function enterAsPlayer(user: OnlineUser, matchId: number): Promise<"player1" | "player2"> {
+  const http = await postJson(user, `/game/matches/${matchId}/join/`);
+  if (http.status !== 200) throw new Error(`join: ${http.status} ${JSON.stringify(http.body)}`);
+  const { player } = http.body as { player: "player1" | "player2" };
+  await joinMatch(user, matchId);
+  const registered = await emitAck(user.game, "register", { type: "register", player, user: user.username, match_id: matchId });
+  if (!registered.ok) throw new Error(`register refused: ${registered.error.code}`);
+  return player;
+}
+
+export async function declareReady(user: OnlineUser, player: "player1" | "player2"): Promise<void> {
+  const answer = await emitAck(user.game, "ready", { type: "ready", player });
+  if (!answer.ok) throw new Error(`ready refused: ${answer.error.code} ${answer.error.message}`);
+}
+
+/** Keeps `player`'s paddle under the ball: a player who never misses. Returns a stop function. */
+export function trackBall(user: OnlineUser, player: "player1" | "player2"): () => void {
+  const listener = ({ game_state }: GameStateMessage) => {
+    if (game_state.status !== "playing") return;
+    // Aim a little off-centre so the rally ends: the return goes wide of a still opponent.
+    const aim = game_state.ball.x + (game_state.ball.x < game_state.field.width / 2 ? 30 : -30);
+    user.game.emit(`${player}_position`, { type: `${player}_position`, position: aim, direction: 0 });
+  };
+  user.game.on("game_state", listener);
+  return () => user.game.off("game_state", listener);
+}
+
+export function closeAll(...users: (OnlineUser | undefined)[]): void {
+  for (const user of users) user?.game.close();
+}

@@ -1,0 +1,289 @@
+// The duel flow over the wire, on both back-ends: challenges, a match to the end, forfeits,
+// authorization and malformed input.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ChallengeClosed, GameData } from "@/lib/protocol/game";
+import { backends } from "../helpers/backends";
+import {
+  agreeDuel,
+  closeAll,
+  declareReady,
+  emitAck,
+  enterAsPlayer,
+  joinMatch,
+  nextEvent,
+  nextState,
+  onlineUser,
+  postJson,
+  trackBall,
+  type OnlineUser,
+} from "../helpers/protocol";
+import { startServer, type RunningServer } from "../helpers/server";
+import { registerAndLogin } from "../helpers/users";
+
+const settings = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "1500", REGISTER_TIMEOUT_MS: "1500" };
+
+describe.each(backends)("duel on $name", (backend) => {
+  let server: RunningServer;
+  const opened: OnlineUser[] = [];
+  const user = async (base: string) => {
+    const online = await onlineUser(server.url, base);
+    opened.push(online);
+    return online;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ ...(await backend.environment()), ...settings });
+  });
+  afterEach(() => closeAll(...opened.splice(0)));
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("plays a full duel to a finished result, stored once and shown on both profiles", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+
+    expect(await enterAsPlayer(alice, matchId)).toBe("player1");
+    expect(await enterAsPlayer(bob, matchId)).toBe("player2");
+    const countdown = nextState(alice.game, (state) => state.status === "countdown");
+    const playing = nextState(bob.game, (state) => state.status === "playing");
+    await declareReady(alice, "player1");
+    await declareReady(bob, "player2");
+    expect((await countdown).countdown).toBe(3);
+    await playing;
+
+    const stopTracking = trackBall(alice, "player1");
+    const [finalForAlice, finalForBob] = await Promise.all([
+      nextState(alice.game, (state) => state.status === "finished"),
+      nextState(bob.game, (state) => state.status === "finished"),
+    ]);
+    stopTracking();
+    expect(finalForAlice).toMatchObject({ match_id: matchId, winner: alice.username, forfeit_reason: null });
+    expect(finalForAlice.player1.score).toBe(2);
+    expect(finalForAlice.player2.score).toBe(0);
+    expect(finalForBob.player1.score).toBe(2);
+
+    // The stored result, read back over HTTP once the owner has written it.
+    await expect
+      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as { status: string }, { timeout: 10_000 })
+      .toMatchObject({ status: "finished" });
+    const stored = (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as Record<string, unknown>;
+    expect(stored).toMatchObject({
+      match_id: matchId,
+      status: "finished",
+      player1: { username: alice.username, score: 2 },
+      player2: { username: bob.username, score: 0 },
+      winner: alice.username,
+      forfeit_reason: null,
+      started_at: expect.any(String),
+      ended_at: expect.any(String),
+    });
+    // Exactly one result per match: one line in each player's history, and the record counts it once.
+    for (const player of [alice, bob]) {
+      const html = await (await fetch(`${server.url}/users/${player.username}/`)).text();
+      expect(html.match(/data-testid="match-history"/g)).toHaveLength(1);
+      expect(html.match(new RegExp(`vs (<!-- -->)?${player === alice ? bob.username : alice.username}`, "g"))).toHaveLength(1);
+      expect(html).toMatch(new RegExp(`data-testid="profile-wins"[^>]*>${player === alice ? 1 : 0}<`));
+      expect(html).toMatch(new RegExp(`data-testid="profile-losses"[^>]*>${player === alice ? 0 : 1}<`));
+    }
+    // Both players are free again: a new challenge between them goes through.
+    await expect.poll(async () => (await emitAck(bob.game, "challenge", { type: "challenge", target: alice.username })).ok, { timeout: 5_000 }).toBe(true);
+  });
+
+  it("tells the challenger when the target declines, and creates no match", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const offered = nextEvent<{ challenge_id: string; from: string; timeout_ms: number }>(bob.game, "challenge");
+    const sent = await emitAck<{ challenge_id: string }>(alice.game, "challenge", { type: "challenge", target: bob.username });
+    expect(sent).toMatchObject({ ok: true, challenge_id: expect.any(String) });
+    const offer = await offered;
+    expect(offer).toMatchObject({ type: "challenge", from: alice.username, timeout_ms: 1500 });
+
+    const reply = nextEvent(alice.game, "challenge_reply");
+    const closedForBob = nextEvent<ChallengeClosed>(bob.game, "challenge_closed");
+    expect(await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id: offer.challenge_id, reply: "decline" })).toEqual({ ok: true });
+    expect(await reply).toEqual({ type: "challenge_reply", challenge_id: offer.challenge_id, reply: "decline", from: bob.username });
+    expect((await closedForBob).reason).toBe("declined");
+
+    const created = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
+    expect(created).toMatchObject({ status: 403, body: { error: { code: "no_accepted_challenge" } } });
+  });
+
+  it("expires an unanswered challenge and tells both sides; a late answer is refused", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const offered = nextEvent<{ challenge_id: string }>(bob.game, "challenge");
+    const expiredForAlice = nextEvent<ChallengeClosed>(alice.game, "challenge_closed");
+    const expiredForBob = nextEvent<ChallengeClosed>(bob.game, "challenge_closed");
+    await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username });
+    const { challenge_id } = await offered;
+    expect(await expiredForAlice).toMatchObject({ challenge_id, reason: "expired" });
+    expect(await expiredForBob).toMatchObject({ challenge_id, reason: "expired" });
+    const late = await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" });
+    expect(late).toMatchObject({ ok: false, error: { code: "bad_state" } });
+  });
+
+  it("lets the challenger cancel; the target's accept then creates nothing", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const offered = nextEvent<{ challenge_id: string }>(bob.game, "challenge");
+    await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username });
+    const { challenge_id } = await offered;
+    const closed = nextEvent<ChallengeClosed>(bob.game, "challenge_closed");
+    expect(await emitAck(bob.game, "challenge_cancel", { type: "challenge_cancel", challenge_id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await emitAck(alice.game, "challenge_cancel", { type: "challenge_cancel", challenge_id })).toEqual({ ok: true });
+    expect((await closed).reason).toBe("cancelled");
+    expect(await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" })).toMatchObject({ ok: false, error: { code: "bad_state" } });
+    expect((await postJson(bob, "/game/matches/create_match/", { opponent: alice.username })).status).toBe(403);
+  });
+
+  it("answers the first accept only, across two tabs of the target", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const bobSecondTab = { ...bob, game: (await onlineUserTab(bob)).game };
+    opened.push(bobSecondTab);
+    const offers = [nextEvent<{ challenge_id: string }>(bob.game, "challenge"), nextEvent<{ challenge_id: string }>(bobSecondTab.game, "challenge")];
+    await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username });
+    const [{ challenge_id }] = (await Promise.all(offers)) as [{ challenge_id: string }, { challenge_id: string }];
+    const answers = await Promise.all(
+      [bob, bobSecondTab].map((tab) => emitAck(tab.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" })),
+    );
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+    const first = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
+    const second = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
+    expect(first.status).toBe(201);
+    expect(second).toMatchObject({ status: 403, body: { error: { code: "no_accepted_challenge" } } });
+  });
+
+  it("refuses challenges to unknown, self, offline, busy and already-challenged players, and a second open challenge", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const carol = await user("carol");
+    const offline = await registerAndLogin(server.url, "offline");
+    const challenge = (from: OnlineUser, target: string) => emitAck(from.game, "challenge", { type: "challenge", target });
+
+    expect(await challenge(alice, "nobody_here_x")).toMatchObject({ ok: false, error: { code: "unknown_user" } });
+    expect(await challenge(alice, alice.username)).toMatchObject({ ok: false, error: { code: "self" } });
+    expect(await challenge(alice, offline.username)).toMatchObject({ ok: false, error: { code: "offline" } });
+
+    expect(await challenge(alice, bob.username)).toMatchObject({ ok: true });
+    expect(await challenge(alice, carol.username)).toMatchObject({ ok: false, error: { code: "pending" } });
+    expect(await challenge(carol, bob.username)).toMatchObject({ ok: false, error: { code: "busy" } });
+
+    // In a match: busy for others, in_match for themselves.
+    const dave = await user("dave");
+    const erin = await user("erin");
+    await agreeDuel(dave, erin);
+    expect(await challenge(carol, dave.username)).toMatchObject({ ok: false, error: { code: "busy" } });
+    expect(await challenge(erin, carol.username)).toMatchObject({ ok: false, error: { code: "in_match" } });
+  });
+
+  it("forfeits the player who does not register in time", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+    await enterAsPlayer(alice, matchId);
+    await joinMatch(bob, matchId);
+    const waiting = await nextState(alice.game, (state) => state.register_deadline_ms !== null);
+    expect(waiting.register_deadline_ms).toBeLessThanOrEqual(1500);
+    const over = await nextState(alice.game, (state) => state.status === "forfeited");
+    expect(over).toMatchObject({ winner: alice.username, forfeit_reason: "register_timeout" });
+    await expect
+      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: alice.username });
+  });
+
+  it("forfeits a player who disconnects mid-game", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await startedMatch(alice, bob);
+    const over = nextState(alice.game, (state) => state.status === "forfeited");
+    bob.game.close();
+    expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
+    await expect
+      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
+  });
+
+  it("refuses moving the other paddle, registering as the other player, and spectators' actions", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+    await postJson(alice, `/game/matches/${matchId}/join/`);
+    await joinMatch(alice, matchId);
+    expect(await emitAck(alice.game, "register", { type: "register", player: "player2", user: alice.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await emitAck(alice.game, "register", { type: "register", player: "player1", user: bob.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await emitAck(alice.game, "ready", { type: "ready", player: "player1" })).toMatchObject({ ok: false, error: { code: "bad_state" } });
+
+    const carol = await user("carol");
+    expect((await postJson(carol, `/game/matches/${matchId}/join/`)).status).toBe(403);
+    const watching = await joinMatch(carol, matchId);
+    expect(watching.role).toBe("spectator");
+    expect(await emitAck(carol.game, "register", { type: "register", player: "player1", user: carol.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await emitAck(carol.game, "player1_position", { type: "player1_position", position: 10, direction: -1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    await emitAck(alice.game, "register", { type: "register", player: "player1", user: alice.username, match_id: matchId });
+    await enterAsPlayer(bob, matchId);
+    const playing = nextState(carol.game, (state) => state.status === "playing");
+    await declareReady(alice, "player1");
+    await declareReady(bob, "player2");
+    const before = await playing;
+    const moved = await emitAck(alice.game, "player2_position", { type: "player2_position", position: 50, direction: -1 });
+    expect(moved).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const later = await nextState(carol.game, (state) => state.seq > before.seq + 3);
+    expect(later.player2.position).toBe(before.player2.position);
+  });
+
+  it("refuses malformed and oversized messages without disturbing the match", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    await startedMatch(alice, bob);
+    const malformed: [string, unknown][] = [
+      ["register", "not an object"],
+      ["register", { type: "register", player: "player3", user: alice.username, match_id: 1 }],
+      ["ready", { type: "ready" }],
+      ["player1_position", { type: "player1_position", position: "left", direction: 0 }],
+      ["player1_position", { type: "player1_position", position: 1e9, direction: 0 }],
+      ["player1_position", { type: "player1_position", position: 10, direction: 5 }],
+      ["challenge", { type: "challenge", target: "x".repeat(10_000) }],
+      ["join_match", { type: "join_match", match_id: -4 }],
+      ["join_match", null],
+    ];
+    for (const [event, payload] of malformed) {
+      expect(await emitAck(alice.game, event, payload)).toMatchObject({ ok: false, error: { code: "invalid_message" } });
+    }
+    // Without an acknowledgement the refusal comes back as an `error` event.
+    const errorEvent = nextEvent<{ type: string; code: string }>(alice.game, "error");
+    alice.game.emit("ready", { nonsense: true });
+    expect(await errorEvent).toMatchObject({ type: "error", code: "invalid_message" });
+
+    // A frame over the 16 KiB limit closes only the sender's connection.
+    const carol = await user("carol");
+    const carolGone = nextEvent(carol.game, "disconnect");
+    carol.game.emit("chat_message", { type: "chat_message", text: "x".repeat(40_000) });
+    await carolGone;
+
+    // The match goes on: states keep coming and the score can still change.
+    const current = await nextState(alice.game, () => true);
+    const advanced = await nextState(alice.game, (state) => state.tick > current.tick + 30);
+    expect(advanced.status).toBe("playing");
+  });
+
+  /** A match both players have registered for and readied, now playing. */
+  async function startedMatch(alice: OnlineUser, bob: OnlineUser): Promise<number> {
+    const matchId = await agreeDuel(alice, bob);
+    await enterAsPlayer(alice, matchId);
+    await enterAsPlayer(bob, matchId);
+    const playing = nextState(alice.game, (state: GameData) => state.status === "playing");
+    await declareReady(alice, "player1");
+    await declareReady(bob, "player2");
+    await playing;
+    return matchId;
+  }
+
+  async function onlineUserTab(existing: OnlineUser): Promise<OnlineUser> {
+    const { connectGame } = await import("../helpers/protocol");
+    return connectGame(server.url, existing);
+  }
+});
