@@ -6,6 +6,8 @@ import { createSimulation, movePaddle, step } from "./simulation";
 import type { PlayerSlot, SimState } from "./types";
 
 export const COUNTDOWN_MS = 3_000;
+/** Movement allowed for one input is capped at this gap, so sitting still never banks a teleport. */
+export const MAX_INPUT_GAP_MS = 100;
 
 export type LifecycleStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
 export type ForfeitReason = "disconnect" | "register_timeout" | "quit";
@@ -94,7 +96,8 @@ export function ready(match: LiveMatch, slot: PlayerSlot, now: number): Transiti
 export function movePlayer(match: LiveMatch, slot: PlayerSlot, position: number, direction: -1 | 0 | 1, now: number): LiveMatch {
   if (isOver(match)) return match;
   const player = match.players[slot];
-  const elapsedSeconds = player.lastInputAt === null ? 0 : Math.max(0, now - player.lastInputAt) / 1000;
+  const gap = player.lastInputAt === null ? MAX_INPUT_GAP_MS : Math.min(MAX_INPUT_GAP_MS, Math.max(0, now - player.lastInputAt));
+  const elapsedSeconds = gap / 1000;
   const paddle = movePaddle(match.sim.paddles[slot], position, direction, elapsedSeconds);
   return {
     ...match,

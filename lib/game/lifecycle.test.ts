@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { PADDLE_MAX_SPEED, TICK_SECONDS } from "./constants";
+import { advance, COUNTDOWN_MS, createLiveMatch, forfeit, MAX_INPUT_GAP_MS, movePlayer, ready, register, type LiveMatch } from "./lifecycle";
+
+const newMatch = (pointsToWin = 1) =>
+  createLiveMatch({ matchId: 7, player1: { id: 1, username: "alice" }, player2: { id: 2, username: "bob" }, pointsToWin, registerTimeoutMs: 30_000 });
+
+function expectOk(result: ReturnType<typeof register>): LiveMatch {
+  if (!result.ok) throw new Error(result.message);
+  return result.match;
+}
+
+describe("match lifecycle", () => {
+  it("starts the other player's register clock at the first registration and forfeits them when it runs out", () => {
+    let match = expectOk(register(newMatch(), "player1", 1_000));
+    expect(match.registerDeadline).toBe(31_000);
+    match = advance(match, 30_999, TICK_SECONDS);
+    expect(match.status).toBe("waiting");
+    match = advance(match, 31_000, TICK_SECONDS);
+    expect(match).toMatchObject({ status: "forfeited", winner: "player1", forfeitReason: "register_timeout", endedAt: 31_000 });
+  });
+
+  it("clears the deadline when both have registered", () => {
+    let match = expectOk(register(newMatch(), "player2", 0));
+    match = expectOk(register(match, "player1", 10_000));
+    expect(match.registerDeadline).toBeNull();
+    expect(advance(match, 60_000, TICK_SECONDS).status).toBe("waiting");
+  });
+
+  it("refuses ready before register, counts down 3 s once both are ready, then plays", () => {
+    let match = newMatch();
+    expect(ready(match, "player1", 0)).toMatchObject({ ok: false, error: "bad_state" });
+    match = expectOk(register(match, "player1", 0));
+    match = expectOk(register(match, "player2", 0));
+    match = expectOk(ready(match, "player1", 100));
+    expect(match.status).toBe("waiting");
+    match = expectOk(ready(match, "player2", 200));
+    expect(match).toMatchObject({ status: "countdown", countdownEndsAt: 200 + COUNTDOWN_MS });
+    expect(advance(match, 200 + COUNTDOWN_MS - 1, TICK_SECONDS).status).toBe("countdown");
+    match = advance(match, 200 + COUNTDOWN_MS, TICK_SECONDS);
+    expect(match).toMatchObject({ status: "playing", startedAt: 200 + COUNTDOWN_MS });
+    expect(register(match, "player1", 0)).toMatchObject({ ok: false });
+  });
+
+  it("finishes when the simulation has a winner", () => {
+    let match = { ...newMatch(1), status: "playing" as const };
+    for (let tick = 0; tick < 60 * 30 && match.status === "playing"; tick++) match = advance(match, tick, TICK_SECONDS);
+    expect(match.status).toBe("finished");
+    expect(match.winner).not.toBeNull();
+    expect(match.sim.paddles[match.winner!].score).toBe(1);
+  });
+
+  it("forfeits once: the first forfeit stands", () => {
+    const match = forfeit(newMatch(), "player2", "disconnect", 5);
+    expect(match).toMatchObject({ status: "forfeited", winner: "player1", forfeitReason: "disconnect" });
+    expect(forfeit(match, "player1", "quit", 6)).toBe(match);
+  });
+
+  it("clamps a paddle input to the maximum speed over at most the input gap", () => {
+    const match = newMatch();
+    const start = match.sim.paddles.player1.x;
+    const first = movePlayer(match, "player1", 0, -1, 1_000);
+    expect(start - first.sim.paddles.player1.x).toBeCloseTo((PADDLE_MAX_SPEED * MAX_INPUT_GAP_MS) / 1000);
+    const second = movePlayer(first, "player1", 0, -1, 1_010);
+    expect(first.sim.paddles.player1.x - second.sim.paddles.player1.x).toBeCloseTo(PADDLE_MAX_SPEED * 0.01);
+    // A long silence banks no extra movement.
+    const afterSilence = movePlayer(second, "player1", 0, -1, 60_000);
+    expect(second.sim.paddles.player1.x - afterSilence.sim.paddles.player1.x).toBeLessThanOrEqual((PADDLE_MAX_SPEED * MAX_INPUT_GAP_MS) / 1000 + 1e-9);
+    expect(afterSilence.sim.paddles.player2).toEqual(match.sim.paddles.player2);
+  });
+});

@@ -1,0 +1,107 @@
+// Two server.ts processes on one PostgreSQL and one Redis: a duel whose players and spectators
+// are spread over both, and the chat and presence seen from either.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage, PresenceMessage } from "@/lib/protocol/chat";
+import type { GameData } from "@/lib/protocol/game";
+import { scaledOut } from "../helpers/backends";
+import { agreeDuel, closeAll, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall, type OnlineUser } from "../helpers/protocol";
+import { startServer, type RunningServer } from "../helpers/server";
+import { connectSocket, connected } from "../helpers/users";
+
+describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
+  let first: RunningServer;
+  let second: RunningServer;
+
+  beforeAll(async () => {
+    const environment = { ...(await scaledOut!.environment()), POINTS_TO_WIN: "2" };
+    [first, second] = await Promise.all([startServer(environment), startServer(environment)]);
+  });
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+  });
+
+  it("plays a duel to the end with the challenger on one process, the target on the other and a spectator on each", async () => {
+    const alice = await onlineUser(first.url, "alice");
+    const bob = await onlineUser(second.url, "bob");
+    const watchers = [await onlineUser(first.url, "watch1"), await onlineUser(second.url, "watch2")];
+    try {
+      const matchId = await agreeDuel(alice, bob);
+      await enterAsPlayer(alice, matchId);
+      await enterAsPlayer(bob, matchId);
+      for (const watcher of watchers) expect((await joinMatch(watcher, matchId)).role).toBe("spectator");
+
+      // Everyone records every state they receive.
+      const everyone = [alice, bob, ...watchers];
+      const seen = everyone.map(() => new Map<number, GameData>());
+      everyone.forEach((user, index) => user.game.on("game_state", ({ game_state }: { game_state: GameData }) => seen[index]!.set(game_state.seq, game_state)));
+
+      await declareReady(alice, "player1");
+      await declareReady(bob, "player2");
+      const stopTracking = trackBall(alice, "player1");
+      const finals = await Promise.all(everyone.map((user) => nextState(user.game, (state) => state.status === "finished")));
+      stopTracking();
+
+      for (const final of finals) expect(final).toMatchObject({ match_id: matchId, winner: alice.username, player1: { score: 2 }, player2: { score: 0 } });
+      expect(new Set(finals.map((final) => final.seq)).size).toBe(1);
+      // The same state under the same sequence number on both processes.
+      const shared = [...seen[0]!.keys()].filter((seq) => everyone.every((_, index) => seen[index]!.has(seq)));
+      expect(shared.length).toBeGreaterThan(20);
+      for (const seq of shared) for (const states of seen.slice(1)) expect(states.get(seq)).toEqual(seen[0]!.get(seq));
+
+      // The result is stored once, readable from either process.
+      for (const server of [first, second]) {
+        await expect
+          .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+          .toMatchObject({ status: "finished", winner: alice.username });
+      }
+    } finally {
+      closeAll(alice, bob, ...watchers);
+    }
+  });
+
+  it("carries chat messages and presence across processes", async () => {
+    const alice = await onlineUser(first.url, "chatty");
+    const bob = await onlineUser(second.url, "listener");
+    const aliceChat = connectSocket(first.url, "/chat", alice.cookie);
+    const bobChat = connectSocket(second.url, "/chat", bob.cookie);
+    try {
+      const bobSeesAlice = nextEvent<PresenceMessage>(bobChat, "presence", (message) => message.users.some((user) => user.username === alice.username));
+      await Promise.all([connected(aliceChat), connected(bobChat)]);
+      expect((await bobSeesAlice).users.find((user) => user.username === alice.username)?.status).toBe("online");
+
+      const heard = nextEvent<ChatMessage>(bobChat, "chat_message", (message) => message.author === alice.username);
+      expect(await emitAck(aliceChat, "chat_message", { type: "chat_message", text: "hello from process one" })).toMatchObject({ ok: true });
+      expect((await heard).text).toBe("hello from process one");
+
+      const aliceGone = nextEvent<PresenceMessage>(bobChat, "presence", (message) => !message.users.some((user) => user.username === alice.username));
+      alice.game.close();
+      aliceChat.close();
+      await aliceGone;
+    } finally {
+      closeAll(alice, bob);
+      aliceChat.close();
+      bobChat.close();
+    }
+  });
+
+  it("keeps one owner per match: commands sent to either process reach it", async () => {
+    const alice = await onlineUser(first.url, "own1");
+    const bob = await onlineUser(second.url, "own2");
+    try {
+      const matchId = await agreeDuel(alice, bob);
+      await enterAsPlayer(alice, matchId);
+      await enterAsPlayer(bob, matchId);
+      await declareReady(alice, "player1");
+      await declareReady(bob, "player2");
+      const playing = await nextState(bob.game, (state) => state.status === "playing");
+      // Bob's paddle input travels from the second process to the owner and comes back moved.
+      bob.game.emit("player2_position", { type: "player2_position", position: playing.player2.position - 200, direction: -1 });
+      const moved = await nextState(alice.game, (state) => state.player2.position < playing.player2.position);
+      expect(moved.player2.position).toBeLessThan(playing.player2.position);
+      const metrics = await Promise.all([first, second].map(async (server) => ((await (await fetch(`${server.url}/api/metrics/`)).json()) as { ownedMatches: number }).ownedMatches));
+      expect(metrics.reduce((sum, owned) => sum + owned, 0)).toBe(1);
+    } finally {
+      closeAll(alice, bob);
+    }
+  });
+});
