@@ -43,7 +43,7 @@ describe("match lifecycle", () => {
   });
 
   it("finishes when the simulation has a winner", () => {
-    let match = { ...newMatch(1), status: "playing" as const };
+    let match: LiveMatch = { ...newMatch(1), status: "playing" };
     for (let tick = 0; tick < 60 * 30 && match.status === "playing"; tick++) match = advance(match, tick, TICK_SECONDS);
     expect(match.status).toBe("finished");
     expect(match.winner).not.toBeNull();
