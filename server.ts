@@ -42,7 +42,8 @@ async function main() {
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
-  log.info(`listening on http://localhost:${port}`);
+  // Printed whatever LOG_LEVEL says: scripts and tests wait for this line.
+  console.log(`listening on http://localhost:${port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { HashRedirect } from "@/components/HashRedirect";
 import { NavBar } from "@/components/NavBar";
+import { RealtimeProvider } from "@/components/realtime/RealtimeProvider";
+import { env } from "@/lib/env";
 import { currentUser } from "@/lib/server/auth";
 import "./globals.css";
 
@@ -18,7 +20,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="flex min-h-dvh flex-col">
         <NavBar user={user} />
         <HashRedirect />
-        <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">{children}</main>
+        <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {/* Logged-in pages share one /game socket (it is what makes the user "online"); keyed so another login starts afresh. */}
+          {user ? (
+            <RealtimeProvider key={user.id} user={{ id: user.id, name: user.name }} challengeTimeoutMs={env().CHALLENGE_TIMEOUT_MS}>
+              {children}
+            </RealtimeProvider>
+          ) : (
+            children
+          )}
+        </main>
         <footer className="border-t border-slate-800 py-4 text-center text-xs text-slate-500">Online Pong</footer>
       </body>
     </html>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
+import { Lobby } from "@/components/lobby/Lobby";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/server/auth";
 import { listUsers } from "@/lib/server/repos/users";
@@ -49,11 +50,10 @@ export default async function HomePage() {
           </Link>
         </div>
       </section>
+      {/* Chat in the wide column, who is online beside it; stacked on phones. */}
+      <Lobby me={{ id: user.id, name: user.name }} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Panel title="Lobby chat">
-            <p className="text-slate-400">The lobby chat opens here soon: talk to other players and challenge them with /duel.</p>
-          </Panel>
           <Panel title="Live now">
             <p className="text-slate-400">Live matches will be listed here, one click to watch.</p>
           </Panel>

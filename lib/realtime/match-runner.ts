@@ -232,7 +232,8 @@ export class MatchRunner {
 
   private recordLateness(ms: number): void {
     this.lateness.push(ms);
-    if (this.lateness.length > 20_000) this.lateness.splice(0, 10_000);
+    // A one-minute window (3,600 ticks): recent enough to show the current load.
+    if (this.lateness.length > 3_600) this.lateness.shift();
   }
 
   private tick(): void {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage, PresenceMessage } from "@/lib/protocol/chat";
 import type { GameData } from "@/lib/protocol/game";
 import { scaledOut } from "../helpers/backends";
-import { agreeDuel, closeAll, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall, type OnlineUser } from "../helpers/protocol";
+import { agreeDuel, closeAll, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall } from "../helpers/protocol";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectSocket, connected } from "../helpers/users";
 

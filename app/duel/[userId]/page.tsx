@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { currentUser } from "@/lib/server/auth";
 import { findUserById } from "@/lib/server/repos/users";
+import { DuelButton } from "./DuelButton";
 
 export const metadata: Metadata = { title: "Duel" };
 export const dynamic = "force-dynamic";
@@ -27,7 +28,10 @@ export default async function DuelPage({ params }: { params: Promise<{ userId: s
       {target.id === viewer.id ? (
         <p className="mt-2 text-slate-400">You cannot challenge yourself.</p>
       ) : (
-        <p className="mt-2 text-slate-400">Challenges are coming soon: you will be able to send one from here.</p>
+        <>
+          <p className="mt-2 text-slate-400">Challenge {target.username} to a real-time Pong duel. They have a little while to accept.</p>
+          <DuelButton target={target.username} />
+        </>
       )}
       <Link href={`/users/${target.username}/`} className="mt-6 inline-block text-emerald-400 hover:underline">
         Back to {target.username}&apos;s profile

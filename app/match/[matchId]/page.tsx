@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/server/auth";
+import { findMatch } from "@/lib/server/repos/matches";
+import { matchIdParamSchema } from "@/lib/protocol/http";
+import { MatchView, type StoredResult } from "./MatchView";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ matchId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = matchIdParamSchema.safeParse((await params).matchId);
+  return { title: parsed.success ? `Match ${parsed.data}` : "Match" };
+}
+
+export default async function MatchPage({ params }: Props) {
+  const parsed = matchIdParamSchema.safeParse((await params).matchId);
+  if (!parsed.success) notFound();
+  const matchId = parsed.data;
+
+  const viewer = await currentUser();
+  if (!viewer) redirect(`/login/?callbackUrl=/match/${matchId}/`);
+
+  const match = await findMatch(matchId);
+  if (!match) notFound();
+
+  const viewerSlot = match.player1Id === viewer.id ? "player1" : match.player2Id === viewer.id ? "player2" : null;
+  // A finished match may no longer be live on the server: its page shows the stored result.
+  const result: StoredResult | null =
+    match.status === "finished" || match.status === "forfeited"
+      ? {
+          status: match.status,
+          scores: { player1: match.player1Score, player2: match.player2Score },
+          winner: match.winner?.username ?? null,
+          forfeitReason: match.forfeitReason,
+        }
+      : null;
+
+  return (
+    <MatchView
+      // A rematch navigates to another id: start from a clean slate rather than reuse this state.
+      key={matchId}
+      matchId={matchId}
+      viewer={{ id: viewer.id, name: viewer.name }}
+      viewerSlot={viewerSlot}
+      player1={match.player1.username}
+      player2={match.player2?.username ?? null}
+      result={result}
+    />
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+// The lobby's live half: owns the one /chat socket and feeds both the chat (history + messages)
+// and the online list (presence) from it.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { connectChat, request, type ChatSocket } from "@/lib/client/socket";
+import type { ChatMessage, PresenceUser } from "@/lib/protocol/chat";
+import type { Ack } from "@/lib/protocol/common";
+import { LobbyChat } from "./LobbyChat";
+import { OnlineList } from "./OnlineList";
+
+export type ChatStatus = "connecting" | "connected" | "disconnected";
+
+/** More than the server's history, so a long session keeps some scrollback without growing forever. */
+const MAX_MESSAGES = 200;
+
+function LobbyPanel({ title, className = "", children }: { title: React.ReactNode; className?: string; children: React.ReactNode }) {
+  return (
+    <section className={`flex min-w-0 flex-col rounded-xl border border-slate-800 bg-slate-900/60 p-4 sm:p-5 ${className}`}>
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wider text-slate-400">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Lobby({ me }: { me: { id: number; name: string } }) {
+  const socketRef = useRef<ChatSocket | null>(null);
+  const [status, setStatus] = useState<ChatStatus>("connecting");
+  const [messages, setMessages] = useState<ChatMessage[] | null>(null);
+  const [users, setUsers] = useState<PresenceUser[] | null>(null);
+
+  useEffect(() => {
+    const chat = connectChat();
+    socketRef.current = chat;
+    chat.on("connect", () => setStatus("connected"));
+    chat.on("disconnect", () => setStatus("disconnected"));
+    chat.on("connect_error", () => setStatus("disconnected"));
+    // Sent on every (re)connect: it replaces what we had, keeping live messages it may not include yet.
+    chat.on("chat_history", ({ messages: history }) =>
+      setMessages((current) => {
+        const known = new Set(history.map((message) => message.id));
+        const newer = (current ?? []).filter((message) => !known.has(message.id) && message.sent_at > (history.at(-1)?.sent_at ?? ""));
+        return [...history, ...newer].slice(-MAX_MESSAGES);
+      }),
+    );
+    chat.on("chat_message", (message) =>
+      setMessages((current) => (current?.some((known) => known.id === message.id) ? current : [...(current ?? []), message].slice(-MAX_MESSAGES))),
+    );
+    chat.on("presence", ({ users: online }) => setUsers(online));
+    return () => {
+      chat.removeAllListeners();
+      chat.disconnect();
+      socketRef.current = null;
+    };
+  }, []);
+
+  const send = useCallback(async (text: string): Promise<Ack<{ id: string }>> => {
+    const chat = socketRef.current;
+    if (!chat?.connected) return { ok: false, error: { code: "internal", message: "Not connected to the chat. Reconnecting…" } };
+    return request<{ id: string }>((ack) => chat.emit("chat_message", { type: "chat_message", text }, ack));
+  }, []);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <LobbyPanel title="Lobby chat" className="lg:col-span-2">
+        <LobbyChat status={status} messages={messages} me={me.name} send={send} />
+      </LobbyPanel>
+      <LobbyPanel
+        title={
+          <>
+            Online now{users ? <span className="ml-1 font-normal normal-case tracking-normal text-slate-500">({users.length})</span> : null}
+          </>
+        }
+      >
+        <OnlineList status={status} users={users} meId={me.id} />
+      </LobbyPanel>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// Load script: one server.ts process holding many concurrent matches, played by bots over real
+// socket.io-client connections. Reports server CPU, tick lateness (p50/p99/max) and ticks per
+// match-minute. Not a test: numbers depend on the machine.
+//
+//   npm run bench -- [--matches 200] [--seconds 60] [--input-hz 30]
+//   REDIS_URL=redis://… DATABASE_URL=postgres://… npm run bench   (the Redis store on)
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { GameData, GameStateMessage } from "../../lib/protocol/game";
+import { agreeDuel, declareReady, enterAsPlayer, onlineUser, type OnlineUser } from "../../tests/helpers/protocol";
+import { startServer } from "../../tests/helpers/server";
+
+const { values } = parseArgs({
+  options: {
+    matches: { type: "string", default: "200" },
+    seconds: { type: "string", default: "60" },
+    "input-hz": { type: "string", default: "30" },
+  },
+});
+const matches = Number(values.matches);
+const seconds = Number(values.seconds);
+const inputHz = Number(values["input-hz"]);
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+}
+
+async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let index = 0; index < items.length; index += size) results.push(...(await Promise.all(items.slice(index, index + size).map(work))));
+  return results;
+}
+
+const env: Record<string, string> = { POINTS_TO_WIN: "21", REGISTER_TIMEOUT_MS: "600000", CHALLENGE_TIMEOUT_MS: "600000", LOG_LEVEL: "warn" };
+if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
+if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+if (process.env.REDIS_URL) env.REDIS_KEY_PREFIX = `bench-${Date.now()}`;
+console.log(`starting server.ts (store: ${env.REDIS_URL ? "redis" : "memory"}, database: ${env.DATABASE_URL ? "postgresql" : "pglite"})`);
+const server = await startServer(env);
+const pid = server.process.pid!;
+
+try {
+  console.log(`creating ${matches * 2} players…`);
+  const players: OnlineUser[] = await inBatches(Array.from({ length: matches * 2 }, (_, index) => index), 8, (index) => onlineUser(server.url, `bot${index}`));
+  console.log(`starting ${matches} matches…`);
+  const pairs = Array.from({ length: matches }, (_, index) => [players[2 * index]!, players[2 * index + 1]!] as const);
+  await inBatches(pairs, 10, async ([one, two]) => {
+    const matchId = await agreeDuel(one, two);
+    await enterAsPlayer(one, matchId);
+    await enterAsPlayer(two, matchId);
+    await declareReady(one, "player1");
+    await declareReady(two, "player2");
+  });
+
+  // Each bot follows the ball from the latest state and sends its paddle at `inputHz`.
+  const latest = new Map<OnlineUser, GameData>();
+  const tickTrace = new Map<number, { first?: [number, number]; last?: [number, number] }>();
+  let measuring = false;
+  for (const player of players) {
+    player.game.on("game_state", ({ game_state }: GameStateMessage) => {
+      latest.set(player, game_state);
+      if (measuring && game_state.status === "playing") {
+        const trace = tickTrace.get(game_state.match_id) ?? {};
+        const sample: [number, number] = [performance.now(), game_state.tick];
+        trace.first ??= sample;
+        trace.last = sample;
+        tickTrace.set(game_state.match_id, trace);
+      }
+    });
+  }
+  const slotOf = (player: OnlineUser, state: GameData) => (state.player1.username === player.username ? "player1" : "player2");
+  const inputTimer = setInterval(() => {
+    for (const player of players) {
+      const state = latest.get(player);
+      if (state?.status !== "playing") continue;
+      const slot = slotOf(player, state);
+      const own = state[slot].position;
+      player.game.emit(`${slot}_position`, { type: `${slot}_position`, position: state.ball.x, direction: Math.sign(state.ball.x - own) });
+    }
+  }, 1000 / inputHz);
+
+  // Let the countdowns end, then measure a clean window.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const playing = [...latest.values()].filter((state) => state.status === "playing").length / 2;
+  console.log(`${playing} matches playing; measuring ${seconds} s…`);
+  measuring = true;
+  const cpuStart = cpuSeconds(pid);
+  const wallStart = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const cpu = (cpuSeconds(pid) - cpuStart) / ((performance.now() - wallStart) / 1000);
+  measuring = false;
+  clearInterval(inputTimer);
+
+  const metrics = (await (await fetch(`${server.url}/api/metrics/`)).json()) as { ownedMatches: number; lateness: { p50: number; p99: number; max: number; samples: number } };
+  const perMinute = [...tickTrace.values()]
+    .filter((trace) => trace.first && trace.last && trace.last[0] - trace.first[0] > 10_000)
+    .map((trace) => ((trace.last![1] - trace.first![1]) / (trace.last![0] - trace.first![0])) * 60_000)
+    .sort((a, b) => a - b);
+  const median = perMinute[Math.floor(perMinute.length / 2)] ?? 0;
+  console.log("");
+  console.log(`matches running:        ${metrics.ownedMatches}`);
+  console.log(`server CPU:             ${(cpu * 100).toFixed(1)} % of one core`);
+  console.log(`tick lateness (ms):     p50 ${metrics.lateness.p50.toFixed(2)}  p99 ${metrics.lateness.p99.toFixed(2)}  max ${metrics.lateness.max.toFixed(2)}  (${metrics.lateness.samples} ticks)`);
+  console.log(`ticks per match-minute: median ${median.toFixed(1)}  min ${perMinute[0]?.toFixed(1)}  max ${perMinute.at(-1)?.toFixed(1)}  (${perMinute.length} matches; seen from the bots, ±1 tick of arrival jitter)`);
+  for (const player of players) player.game.close();
+} finally {
+  await server.stop();
+}
