@@ -38,6 +38,7 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "end-to-end-tests-secret-0123456789abcdef",
+      POINTS_TO_WIN: "2",
     },
   },
 });
