@@ -8,6 +8,7 @@ import { closeDatabase } from "./lib/server/db";
 import { openDatabase } from "./lib/server/open-database";
 import { createLogger } from "./lib/server/log";
 import { resolveSessionSecret } from "./lib/server/session-secret";
+import { resumeTournaments } from "./lib/server/tournaments";
 import { closeLiveState, openLiveState } from "./lib/store";
 
 async function main() {
@@ -39,6 +40,9 @@ async function main() {
     void handle(request, response);
   });
   const realtime = await createRealtime(server, { store: live.store, adapter: live.adapter, log, challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS });
+
+  // Tournament matches whose live state was lost with the previous process start again.
+  await resumeTournaments();
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;

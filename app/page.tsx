@@ -4,6 +4,7 @@ import { Lobby } from "@/components/lobby/Lobby";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/server/auth";
 import { listUsers } from "@/lib/server/repos/users";
+import { listTournaments } from "@/lib/server/tournaments";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,30 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
       <h2 className="mb-3 text-sm font-semibold uppercase tracking-wider text-slate-400">{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** Open and running tournaments, newest first: the ones a player can still join or watch. */
+async function ActiveTournaments() {
+  const active = (await listTournaments()).filter((tournament) => tournament.status === "open" || tournament.status === "running").slice(0, 5);
+  if (active.length === 0) return <p className="text-slate-400">No tournament is open or running right now.</p>;
+  return (
+    <ul className="space-y-2" data-testid="lobby-tournaments">
+      {active.map((tournament) => (
+        <li key={tournament.tournament_id}>
+          <Link
+            href={`/tournaments/${tournament.tournament_id}/`}
+            className="flex items-center gap-3 rounded-lg border border-slate-800 bg-slate-900 p-3 hover:border-emerald-500/60 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-emerald-400"
+          >
+            <span className="min-w-0 flex-1 truncate font-medium text-white">{tournament.name}</span>
+            <span className="shrink-0 text-xs text-slate-400 tabular-nums">
+              {tournament.players}/{tournament.max_players}
+            </span>
+            <span className={`shrink-0 text-xs font-semibold capitalize ${tournament.status === "open" ? "text-emerald-300" : "text-sky-300"}`}>{tournament.status}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -60,7 +85,10 @@ export default async function HomePage() {
         </div>
         <div className="space-y-6">
           <Panel title="Tournaments">
-            <p className="text-slate-400">Knockout tournaments are coming soon.</p>
+            <ActiveTournaments />
+            <Link href="/tournaments/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
+              All tournaments →
+            </Link>
           </Panel>
           <Panel title="Players">
             <UserList users={players} columns="one" emptyText="Nobody else is here yet. Invite a friend!" />

@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import { Avatar } from "@/components/Avatar";
 import { connectGame, request, type GameSocket } from "@/lib/client/socket";
 import type { ChallengeClosed, ChallengeOffer } from "@/lib/protocol/game";
+import { TournamentToasts } from "./TournamentToasts";
 
 export type RealtimeStatus = "connecting" | "connected" | "disconnected";
 export type ChallengeResult = { ok: true } | { ok: false; message: string };
@@ -358,6 +359,7 @@ export function RealtimeProvider({
   return (
     <RealtimeContext.Provider value={value}>
       {children}
+      <TournamentToasts />
       {state.accepting ? (
         <AcceptingDialog
           // A new key when it fails, so focus moves to the failure's buttons.

@@ -5,12 +5,18 @@ import { io, type Socket } from "socket.io-client";
 import type { ChatClientToServer, ChatServerToClient } from "../protocol/chat";
 import type { Ack } from "../protocol/common";
 import type { GameClientToServer, GameServerToClient } from "../protocol/game";
+import type { TournamentClientToServer, TournamentServerToClient } from "../protocol/tournament";
 
 export type GameSocket = Socket<GameServerToClient, GameClientToServer>;
 export type ChatSocket = Socket<ChatServerToClient, ChatClientToServer>;
+export type TournamentSocket = Socket<TournamentServerToClient, TournamentClientToServer>;
 
 export function connectGame(): GameSocket {
   return io("/game", { transports: ["websocket", "polling"], withCredentials: true });
+}
+
+export function connectTournament(): TournamentSocket {
+  return io("/tournament", { transports: ["websocket", "polling"], withCredentials: true });
 }
 
 export function connectChat(): ChatSocket {

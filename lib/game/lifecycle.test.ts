@@ -3,7 +3,7 @@ import { PADDLE_MAX_SPEED, TICK_SECONDS } from "./constants";
 import { advance, COUNTDOWN_MS, createLiveMatch, forfeit, MAX_INPUT_GAP_MS, movePlayer, ready, register, type LiveMatch } from "./lifecycle";
 
 const newMatch = (pointsToWin = 1) =>
-  createLiveMatch({ matchId: 7, player1: { id: 1, username: "alice" }, player2: { id: 2, username: "bob" }, pointsToWin, registerTimeoutMs: 30_000 });
+  createLiveMatch({ matchId: 7, player1: { id: 1, username: "alice" }, player2: { id: 2, username: "bob" }, pointsToWin, registerTimeoutMs: 30_000 }, 0);
 
 function expectOk(result: ReturnType<typeof register>): LiveMatch {
   if (!result.ok) throw new Error(result.message);
@@ -18,6 +18,12 @@ describe("match lifecycle", () => {
     expect(match.status).toBe("waiting");
     match = advance(match, 31_000, TICK_SECONDS);
     expect(match).toMatchObject({ status: "forfeited", winner: "player1", forfeitReason: "register_timeout", endedAt: 31_000 });
+  });
+
+  it("voids the match with no winner when neither player registers in time", () => {
+    const match = newMatch();
+    expect(advance(match, 29_999, TICK_SECONDS).status).toBe("waiting");
+    expect(advance(match, 30_000, TICK_SECONDS)).toMatchObject({ status: "forfeited", winner: null, forfeitReason: "no_show" });
   });
 
   it("clears the deadline when both have registered", () => {

@@ -10,7 +10,7 @@ export const COUNTDOWN_MS = 3_000;
 export const MAX_INPUT_GAP_MS = 100;
 
 export type LifecycleStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
-export type ForfeitReason = "disconnect" | "register_timeout" | "quit";
+export type ForfeitReason = "disconnect" | "register_timeout" | "quit" | "no_show" | "left_tournament";
 
 export interface MatchPlayer {
   id: number;
@@ -30,6 +30,8 @@ export interface LiveMatch {
   registerDeadline: number | null;
   countdownEndsAt: number | null;
   registerTimeoutMs: number;
+  /** When the match was created (epoch ms): nobody registering within the timeout voids it. */
+  createdAt: number;
   sim: SimState;
   winner: PlayerSlot | null;
   forfeitReason: ForfeitReason | null;
@@ -46,7 +48,7 @@ export interface NewMatch {
   registerTimeoutMs: number;
 }
 
-export function createLiveMatch(match: NewMatch): LiveMatch {
+export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
   const player = (p: { id: number; username: string }): MatchPlayer => ({ ...p, registered: false, ready: false, lastInputAt: null });
   return {
     matchId: match.matchId,
@@ -56,6 +58,7 @@ export function createLiveMatch(match: NewMatch): LiveMatch {
     registerDeadline: null,
     countdownEndsAt: null,
     registerTimeoutMs: match.registerTimeoutMs,
+    createdAt: now,
     // The match id seeds the serve: reproducible, and different from match to match.
     sim: createSimulation({ pointsToWin: match.pointsToWin, seed: match.matchId }),
     winner: null,
@@ -106,18 +109,23 @@ export function movePlayer(match: LiveMatch, slot: PlayerSlot, position: number,
   };
 }
 
-export function forfeit(match: LiveMatch, loser: PlayerSlot, reason: ForfeitReason, now: number): LiveMatch {
+/** `loser` null: nobody wins (neither player came). */
+export function forfeit(match: LiveMatch, loser: PlayerSlot | null, reason: ForfeitReason, now: number): LiveMatch {
   if (isOver(match)) return match;
-  return { ...match, status: "forfeited", winner: otherSlot(loser), forfeitReason: reason, endedAt: now, countdownEndsAt: null, registerDeadline: null };
+  const winner = loser === null ? null : otherSlot(loser);
+  return { ...match, status: "forfeited", winner, forfeitReason: reason, endedAt: now, countdownEndsAt: null, registerDeadline: null };
 }
 
 /** Advances time: deadlines, the countdown, and one simulation step while playing. */
 export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
   switch (match.status) {
     case "waiting": {
-      if (match.registerDeadline === null || now < match.registerDeadline) return match;
-      const absent: PlayerSlot = match.players.player1.registered ? "player2" : "player1";
-      return forfeit(match, absent, "register_timeout", now);
+      const { player1, player2 } = match.players;
+      if (player1.registered && player2.registered) return match;
+      // Neither came within the timeout of the match's creation: nobody wins, the match (and a tournament) moves on.
+      if (!player1.registered && !player2.registered) return now < match.createdAt + match.registerTimeoutMs ? match : forfeit(match, null, "no_show", now);
+      if (now < match.registerDeadline!) return match;
+      return forfeit(match, player1.registered ? "player2" : "player1", "register_timeout", now);
     }
     case "countdown":
       if (now < match.countdownEndsAt!) return match;

@@ -2,6 +2,7 @@
 // message object, whose `type` equals the event name (the original protocol's JSON, unchanged).
 import { z } from "zod";
 import type { AckCallback, ErrorEvent } from "./common";
+import type { TournamentMatchReady } from "./tournament";
 import { idSchema, usernameText } from "./common";
 
 export const PLAYER_SLOTS = ["player1", "player2"] as const;
@@ -41,7 +42,7 @@ export type PositionMessage = z.infer<typeof player1PositionSchema> | z.infer<ty
 
 export type PlayerSlotName = (typeof PLAYER_SLOTS)[number];
 export type MatchStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
-export type ForfeitReason = "disconnect" | "register_timeout" | "quit";
+export type ForfeitReason = "disconnect" | "register_timeout" | "quit" | "no_show" | "left_tournament";
 export type MatchRole = PlayerSlotName | "spectator";
 
 export interface GamePlayer {
@@ -107,6 +108,7 @@ export interface GameStateMessage {
 }
 
 export interface GameServerToClient {
+  tournament_match_ready(message: TournamentMatchReady): void;
   challenge(message: ChallengeOffer): void;
   challenge_reply(message: ChallengeReplyRelay): void;
   challenge_closed(message: ChallengeClosed): void;

@@ -12,6 +12,7 @@ import { registerChatNamespace } from "./chat";
 import { registerGameNamespace, matchRoom, userRoom } from "./game";
 import { MatchRunner } from "./match-runner";
 import { relayPresence } from "./presence";
+import { registerTournamentNamespace } from "./tournament";
 
 export { matchRoom, userRoom };
 
@@ -57,7 +58,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   await runner.start();
   const gameNamespace = registerGameNamespace(game, { store, runner, log, challengeTimeoutMs: deps.challengeTimeoutMs });
   registerChatNamespace(io.of("/chat"), { store, log });
-  io.of("/tournament").on("connection", (socket) => void socket.join(userRoom((socket.data.user as { id: number }).id)));
+  registerTournamentNamespace(io.of("/tournament"), { log });
   const stopPresence = await relayPresence(store, io.of("/chat"));
 
   const instance: Realtime = {

@@ -36,13 +36,16 @@ const LEASE_RENEW_EVERY_TICKS = 60;
 const FINISHED_TTL_MS = 60 * 60 * 1000;
 /** After a stall longer than this, the loop skips ahead instead of replaying every missed tick. */
 const MAX_CATCH_UP_TICKS = 10;
+/** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
+const SWEEP_MS = 2_000;
 
 export type MatchCommand =
   | { kind: "register"; slot: PlayerSlot }
   | { kind: "ready"; slot: PlayerSlot }
   | { kind: "move"; slot: PlayerSlot; position: number; direction: -1 | 0 | 1 }
   | { kind: "connections"; slot: PlayerSlot; count: number }
-  | { kind: "quit"; slot: PlayerSlot };
+  | { kind: "quit"; slot: PlayerSlot }
+  | { kind: "forfeit"; slot: PlayerSlot; reason: ForfeitReason };
 
 interface OwnedMatch extends Snapshot {
   lastMilestone: string;
@@ -77,6 +80,7 @@ export class MatchRunner {
   private readonly lateness: number[] = [];
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: MatchRunnerDeps) {}
 
@@ -85,6 +89,13 @@ export class MatchRunner {
       const { matchId, command } = JSON.parse(raw) as { matchId: number; command: MatchCommand };
       void this.dispatch(matchId, command).catch((error: Error) => this.deps.log.error(`match ${matchId}: ${error.message}`));
     });
+    this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.deps.log.error(`sweep: ${error.message}`)), SWEEP_MS);
+  }
+
+  /** Starts every live match that has no owner: matches nobody joined yet, and those of a stopped process. */
+  private async sweep(): Promise<void> {
+    const live = Object.keys(await this.deps.store.hashGetAll(keys.liveMatches)).map(Number);
+    for (const matchId of live) if (!this.owned.has(matchId)) await this.ensureRunning(matchId);
   }
 
   /** The latest state of a match, as this process knows it. */
@@ -130,6 +141,7 @@ export class MatchRunner {
   async close(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.sweeper);
     await this.unsubscribe?.();
     // Hand the matches over: a snapshot and a released lease let another process resume them.
     await Promise.all(
@@ -147,7 +159,11 @@ export class MatchRunner {
   private async acquire(matchId: number): Promise<boolean> {
     if (this.stopped) return false;
     const snapshot = await this.readSnapshot(matchId);
-    if (!snapshot || isOver(snapshot.match)) return false;
+    if (!snapshot || isOver(snapshot.match)) {
+      // Over (or gone) but still listed: its owner stopped between the result and the clean-up.
+      await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
+      return false;
+    }
     const won = await this.deps.store.set(keys.matchOwner(matchId), this.deps.processId, { onlyIfAbsent: true, ttlMs: LEASE_MS });
     if (!won) return false;
     if (this.owned.has(matchId)) return true;
@@ -192,12 +208,16 @@ export class MatchRunner {
         transition = { ok: true, match: command.count > 0 ? owned.match : forfeit(owned.match, command.slot, "disconnect", now) };
         break;
       case "quit":
-        transition = { ok: true, match: forfeit(owned.match, command.slot, "quit" satisfies ForfeitReason, now) };
+        transition = { ok: true, match: forfeit(owned.match, command.slot, "quit", now) };
+        break;
+      case "forfeit":
+        transition = { ok: true, match: forfeit(owned.match, command.slot, command.reason, now) };
         break;
     }
     if (!transition.ok) return transition;
     owned.match = transition.match;
-    this.afterChange(matchId, owned, command.kind !== "move");
+    // Paddle moves ride on the next periodic broadcast; every other command is news at once.
+    if (command.kind !== "move") this.afterChange(matchId, owned, { periodic: false, force: true });
     return { ok: true };
   }
 
@@ -242,25 +262,29 @@ export class MatchRunner {
     for (const [matchId, owned] of this.owned) {
       if (owned.finishing) continue;
       owned.match = advance(owned.match, now, TICK_SECONDS);
-      this.afterChange(matchId, owned, false);
+      this.afterChange(matchId, owned, { periodic: true, force: false });
     }
     if (this.tickCount % LEASE_RENEW_EVERY_TICKS === 0) void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`));
   }
 
-  /** Broadcasts and snapshots as needed after the match changed; finishes it when it is over. */
-  private afterChange(matchId: number, owned: OwnedMatch, force: boolean): void {
+  /**
+   * Broadcasts and snapshots as needed after the match changed; finishes it when it is over.
+   * `periodic`: called from the tick, so the regular broadcast and snapshot rates apply.
+   */
+  private afterChange(matchId: number, owned: OwnedMatch, { periodic, force }: { periodic: boolean; force: boolean }): void {
     const current = milestone(owned.match);
     const changed = force || current !== owned.lastMilestone;
     const started = owned.lastMilestone.startsWith("countdown") && owned.match.status === "playing";
     owned.lastMilestone = current;
     const every = owned.match.status === "playing" ? BROADCAST_EVERY_TICKS : IDLE_BROADCAST_EVERY_TICKS;
-    if (changed || this.tickCount % every === 0) {
+    // Offset by match id so the broadcasts of many matches spread over the ticks instead of piling onto one.
+    if (changed || (periodic && (this.tickCount + matchId) % every === 0)) {
       owned.seq++;
       this.deps.broadcast(matchId, toGameData(owned.match, owned.seq, owned.connected, Date.now()));
     }
     if (started) void this.deps.onStarted(owned.match).catch((error: Error) => this.deps.log.error(`match ${matchId} start: ${error.message}`));
     if (isOver(owned.match)) void this.finish(matchId, owned);
-    else if (changed || this.tickCount % SNAPSHOT_EVERY_TICKS === 0) void this.saveSnapshot(owned);
+    else if (changed || (periodic && (this.tickCount + matchId) % SNAPSHOT_EVERY_TICKS === 0)) void this.saveSnapshot(owned);
   }
 
   private async saveSnapshot(owned: OwnedMatch, ttlMs?: number): Promise<void> {
@@ -284,6 +308,7 @@ export class MatchRunner {
       }
     }
     this.owned.delete(matchId);
+    await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
     await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
     this.deps.log.info(`match ${matchId}: ${owned.match.status}, winner ${owned.match.winner}`);
   }

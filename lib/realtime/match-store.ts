@@ -11,10 +11,11 @@ export interface Snapshot {
   connected: Record<PlayerSlot, boolean>;
 }
 
-/** Stores a new match; the first command for it starts it on whichever process receives it. */
+/** Stores a new match and lists it as live; a process's runner picks it up within seconds. */
 export async function saveNewMatch(store: LiveStore, match: NewMatch): Promise<void> {
-  const snapshot: Snapshot = { match: createLiveMatch(match), seq: 0, connected: { player1: false, player2: false } };
+  const snapshot: Snapshot = { match: createLiveMatch(match, Date.now()), seq: 0, connected: { player1: false, player2: false } };
   await store.set(keys.matchState(match.matchId), JSON.stringify(snapshot));
+  await store.hashIncrement(keys.liveMatches, String(match.matchId), 1);
 }
 
 export async function readSnapshot(store: LiveStore, matchId: number): Promise<Snapshot | null> {

@@ -38,6 +38,6 @@ export async function requireUser(): Promise<{ user: SessionUser } | { response:
 /** A numeric id from the path, or the 404 response to send instead. */
 export function parseIdParam(raw: string): { id: number } | { response: NextResponse } {
   const parsed = matchIdParamSchema.safeParse(raw);
-  if (!parsed.success) return { response: apiError(404, "not_found", "No such match") };
+  if (!parsed.success) return { response: apiError(404, "not_found", "Not found") };
   return { id: parsed.data };
 }

@@ -8,6 +8,7 @@ import { setInGame } from "../realtime/presence";
 import type { LiveStore } from "../store/types";
 import { createMatchRow, markMatchPlaying, recordMatchResult } from "./repos/matches";
 import { findUserByUsername } from "./repos/users";
+import { tournamentMatchFinished } from "./tournaments";
 
 export type CreateDuelResult = { ok: true; matchId: number } | { ok: false; status: 403 | 404; code: string; message: string };
 
@@ -49,5 +50,7 @@ export async function matchFinished(store: LiveStore, match: LiveMatch): Promise
     startedAt: match.startedAt === null ? null : new Date(match.startedAt),
     endedAt: new Date(match.endedAt ?? Date.now()),
   });
-  if (written) await setInGame(store, [match.players.player1.id, match.players.player2.id], -1);
+  if (!written) return;
+  await setInGame(store, [match.players.player1.id, match.players.player2.id], -1);
+  if (match.tournamentId !== null) await tournamentMatchFinished(match.matchId);
 }

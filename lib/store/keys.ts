@@ -11,6 +11,8 @@ export const keys = {
   /** The match an accepted challenge became. */
   challengeMatch: (id: string) => `challenge:${id}:match`,
   acceptedChallenge: (challengerId: number, targetId: number) => `challenge:accepted:${challengerId}:${targetId}`,
+  /** Hash match id → 1 for every match not yet over: what runners sweep for matches nobody runs. */
+  liveMatches: "matches:live",
   matchState: (matchId: number) => `match:${matchId}:state`,
   matchOwner: (matchId: number) => `match:${matchId}:owner`,
   matchConnections: (matchId: number) => `match:${matchId}:connections`,

@@ -62,6 +62,11 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
     async hashGetAll(key) {
       return Object.fromEntries([...(hashes.get(key) ?? [])].map(([field, value]) => [field, String(value)]));
     },
+    async hashDelete(key, field) {
+      const hash = hashes.get(key);
+      hash?.delete(field);
+      if (hash && !hash.size) hashes.delete(key);
+    },
     async countInWindow(key, windowMs) {
       const count = Number(read(key) ?? 0) + 1;
       const expiresAt = strings.get(key)?.expiresAt ?? now() + windowMs;

@@ -56,6 +56,9 @@ export async function createRedisStore(client: RedisClient, subscriber: RedisCli
     async hashGetAll(key) {
       return { ...(await client.hGetAll(k(key))) };
     },
+    async hashDelete(key, field) {
+      await client.hDel(k(key), field);
+    },
     async countInWindow(key, windowMs) {
       const [count] = await client.multi().incr(k(key)).pExpire(k(key), windowMs, "NX").exec();
       return Number(count);

@@ -23,6 +23,7 @@ export interface LiveStore {
   /** Adds `by` to a counter in a hash and returns the new value; a field reaching 0 is removed. */
   hashIncrement(key: string, field: string, by: number): Promise<number>;
   hashGetAll(key: string): Promise<Record<string, string>>;
+  hashDelete(key: string, field: string): Promise<void>;
   /** Counts calls in a fixed window that starts with the first call; returns the count so far (rate limits). */
   countInWindow(key: string, windowMs: number): Promise<number>;
   /** Appends to a list, keeping only its last `maxLength` items. */

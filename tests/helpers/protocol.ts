@@ -83,7 +83,7 @@ export async function enterAsPlayer(user: OnlineUser, matchId: number): Promise<
   const { player } = http.body as { player: "player1" | "player2" };
   await joinMatch(user, matchId);
   const registered = await emitAck(user.game, "register", { type: "register", player, user: user.username, match_id: matchId });
-  if (!registered.ok) throw new Error(`register refused: ${registered.error.code}`);
+  if (!registered.ok) throw new Error(`register refused: ${registered.error.code} ${registered.error.message}`);
   return player;
 }
 

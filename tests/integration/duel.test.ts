@@ -215,16 +215,17 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(await emitAck(alice.game, "register", { type: "register", player: "player2", user: alice.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await emitAck(alice.game, "register", { type: "register", player: "player1", user: bob.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await emitAck(alice.game, "ready", { type: "ready", player: "player1" })).toMatchObject({ ok: false, error: { code: "bad_state" } });
+    expect(await emitAck(alice.game, "register", { type: "register", player: "player1", user: alice.username, match_id: matchId })).toEqual({ ok: true });
+    await enterAsPlayer(bob, matchId);
 
     const carol = await user("carol");
     expect((await postJson(carol, `/game/matches/${matchId}/join/`)).status).toBe(403);
     const watching = await joinMatch(carol, matchId);
     expect(watching.role).toBe("spectator");
     expect(await emitAck(carol.game, "register", { type: "register", player: "player1", user: carol.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await emitAck(carol.game, "ready", { type: "ready", player: "player2" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await emitAck(carol.game, "player1_position", { type: "player1_position", position: 10, direction: -1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
-    await emitAck(alice.game, "register", { type: "register", player: "player1", user: alice.username, match_id: matchId });
-    await enterAsPlayer(bob, matchId);
     const playing = nextState(carol.game, (state) => state.status === "playing");
     await declareReady(alice, "player1");
     await declareReady(bob, "player2");
@@ -233,6 +234,16 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(moved).toMatchObject({ ok: false, error: { code: "forbidden" } });
     const later = await nextState(carol.game, (state) => state.seq > before.seq + 3);
     expect(later.player2.position).toBe(before.player2.position);
+  });
+
+  it("voids a match neither player registers for: no winner, both free again", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+    await expect
+      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "no_show", winner: null });
+    await expect.poll(async () => (await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).ok, { timeout: 5_000 }).toBe(true);
   });
 
   it("refuses malformed and oversized messages without disturbing the match", async () => {

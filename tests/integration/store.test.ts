@@ -53,13 +53,15 @@ describe.each(implementations)("%s store", (_name, open) => {
     await expect.poll(() => store.get("short"), { timeout: 2_000, interval: 50 }).toBeNull();
   });
 
-  it("counts in a hash and drops a field that reaches zero", async () => {
+  it("counts in a hash, drops a field that reaches zero, deletes a field", async () => {
     const store = await open();
     expect(await store.hashIncrement("presence", "7", 1)).toBe(1);
     expect(await store.hashIncrement("presence", "7", 1)).toBe(2);
     expect(await store.hashIncrement("presence", "9", 1)).toBe(1);
     expect(await store.hashIncrement("presence", "7", -2)).toBe(0);
     expect(await store.hashGetAll("presence")).toEqual({ "9": "1" });
+    await store.hashDelete("presence", "9");
+    expect(await store.hashGetAll("presence")).toEqual({});
   });
 
   it("counts calls within a window and starts over after it", async () => {

@@ -1,0 +1,12 @@
+// The tournament as JSON: status, creator, players, rounds with their matches, winner.
+import { NextResponse } from "next/server";
+import { apiError, parseIdParam } from "@/lib/server/http";
+import { getTournamentJson } from "@/lib/server/tournaments";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ tournamentId: string }> }) {
+  const id = parseIdParam((await params).tournamentId);
+  if ("response" in id) return id.response;
+  const tournament = await getTournamentJson(id.id);
+  if (!tournament) return apiError(404, "not_found", "No such tournament");
+  return NextResponse.json(tournament);
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { matchIdParamSchema } from "@/lib/protocol/http";
+import { currentUser } from "@/lib/server/auth";
+import { getTournamentJson } from "@/lib/server/tournaments";
+import { TournamentView } from "./TournamentView";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ tournamentId: string }> };
+
+/** Shared by the metadata and the page within one request. Null for a bad or unknown id. */
+const loadTournament = cache(async (rawId: string) => {
+  // Same rule as every other `<id>` segment: a positive 32-bit integer.
+  const parsed = matchIdParamSchema.safeParse(rawId);
+  return parsed.success ? getTournamentJson(parsed.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tournament = await loadTournament((await params).tournamentId);
+  return { title: tournament ? tournament.name : "Tournament" };
+}
+
+export default async function TournamentPage({ params }: Props) {
+  const [tournament, viewer] = await Promise.all([loadTournament((await params).tournamentId), currentUser()]);
+  if (!tournament) notFound();
+  return (
+    <TournamentView
+      // Another tournament is another page: start from a clean slate and a fresh socket.
+      key={tournament.tournament_id}
+      initial={tournament}
+      viewer={viewer ? { id: viewer.id, name: viewer.name } : null}
+    />
+  );
+}

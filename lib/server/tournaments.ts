@@ -1,0 +1,351 @@
+// Knockout tournaments: the database is the source of truth (tournament row with its bracket,
+// players, one match row per played match). Bracket arithmetic is lib/tournament's; this file
+// reads and writes it, starts rounds, and tells the /tournament rooms. Every change to a
+// tournament row goes through a version compare-and-set, so concurrent joins, results and
+// leaves on several processes never overwrite each other.
+import type { Bracket, BracketMatch } from "../tournament";
+import { champion, createBracket, isFinished, isRoundComplete, pairingText, reportResult, seedByRecord, withdraw } from "../tournament";
+import type { TournamentJson, TournamentMatchJson, TournamentStatus, BracketMatchStatus, CreateTournamentBody } from "../protocol/tournament";
+import { saveNewMatch } from "../realtime/match-store";
+import { setInGame } from "../realtime/presence";
+import { realtime } from "../realtime/registry";
+import { env } from "../env";
+import { liveStore } from "../store";
+import { keys } from "../store/keys";
+import { db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+import { userRecord } from "./repos/users";
+
+export const tournamentRoom = (tournamentId: number) => `tournament:${tournamentId}`;
+
+export interface TournamentSummary {
+  tournament_id: number;
+  name: string;
+  status: TournamentStatus;
+  creator: string;
+  players: number;
+  max_players: number;
+  winner: string | null;
+  created_at: string;
+}
+
+export type TournamentResult = { ok: true; tournament: TournamentJson } | { ok: false; status: number; code: string; message: string };
+const fail = (status: number, code: string, message: string): TournamentResult => ({ ok: false, status, code, message });
+
+const withPeople = {
+  creator: { select: { username: true } },
+  winner: { select: { username: true } },
+  players: { include: { user: { select: { id: true, username: true } } }, orderBy: { joinedAt: "asc" } },
+  matches: { include: { player1: { select: { username: true } }, player2: { select: { username: true } }, winner: { select: { username: true } } } },
+} satisfies Prisma.TournamentInclude;
+type TournamentRow = Prisma.TournamentGetPayload<{ include: typeof withPeople }>;
+
+// ---- reads -------------------------------------------------------------------------------------
+
+export async function listTournaments(): Promise<TournamentSummary[]> {
+  const rows = await db().tournament.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    include: { creator: { select: { username: true } }, winner: { select: { username: true } }, _count: { select: { players: true } } },
+  });
+  return rows.map((row) => ({
+    tournament_id: row.id,
+    name: row.name,
+    status: row.status,
+    creator: row.creator.username,
+    players: row._count.players,
+    max_players: row.maxPlayers,
+    winner: row.winner?.username ?? null,
+    created_at: row.createdAt.toISOString(),
+  }));
+}
+
+export async function getTournamentJson(id: number): Promise<TournamentJson | null> {
+  const row = await db().tournament.findUnique({ where: { id }, include: withPeople });
+  return row && toJson(row);
+}
+
+/** Tournaments a user won, newest first (for profiles). */
+export async function tournamentsWonBy(userId: number): Promise<{ id: number; name: string; endedAt: Date | null }[]> {
+  return db().tournament.findMany({ where: { winnerId: userId, status: "finished" }, orderBy: { endedAt: "desc" }, select: { id: true, name: true, endedAt: true } });
+}
+
+function toJson(row: TournamentRow): TournamentJson {
+  const bracket = row.bracket as Bracket | null;
+  const usernames = new Map(row.players.map((player) => [player.userId, player.user.username]));
+  const nameOf = (id: number | null) => (id === null ? null : (usernames.get(id) ?? null));
+  const rowAt = (round: number, slot: number) => row.matches.find((match) => match.round === round && match.slot === slot);
+  const rounds = (bracket?.rounds ?? []).map((matches, index) => ({
+    round: index + 1,
+    matches: matches.map((match): TournamentMatchJson => {
+      const stored = rowAt(match.round, match.slot);
+      return {
+        match_id: stored?.id ?? null,
+        round: match.round,
+        slot: match.slot,
+        player1: nameOf(match.player1),
+        player2: nameOf(match.player2),
+        score1: stored && stored.player2Id !== null ? stored.player1Score : null,
+        score2: stored && stored.player2Id !== null ? stored.player2Score : null,
+        status: stored ? storedStatus(stored, match) : match.status === "done" ? "finished" : match.status,
+        winner: nameOf(match.winner),
+        forfeit_reason: stored?.forfeitReason ?? null,
+      };
+    }),
+  }));
+  return {
+    tournament_id: row.id,
+    name: row.name,
+    status: row.status,
+    creator: row.creator.username,
+    max_players: row.maxPlayers,
+    points_to_win: row.pointsToWin,
+    players: row.players.map((player) => ({ username: player.user.username, seed: player.seed, eliminated: player.eliminated })),
+    current_round: row.currentRound,
+    rounds,
+    winner: row.winner?.username ?? null,
+    created_at: row.createdAt.toISOString(),
+    started_at: row.startedAt?.toISOString() ?? null,
+    ended_at: row.endedAt?.toISOString() ?? null,
+  };
+}
+
+function storedStatus(stored: TournamentRow["matches"][number], match: BracketMatch): BracketMatchStatus {
+  if (stored.forfeitReason === "bye" || stored.forfeitReason === "walkover") return stored.forfeitReason;
+  if (stored.status === "created") return "ready";
+  if (stored.status === "forfeited" && stored.winnerId === null) return "void";
+  if (stored.status === "playing" || stored.status === "finished" || stored.status === "forfeited") return stored.status;
+  return match.status === "done" ? "finished" : match.status;
+}
+
+// ---- changes -----------------------------------------------------------------------------------
+
+/**
+ * Runs `decide` on the current row and applies its update only if nobody changed the row in
+ * between (version compare-and-set), retrying otherwise. `after` runs once the update won.
+ */
+async function mutate(
+  id: number,
+  decide: (row: TournamentRow) => Promise<{ update: Prisma.TournamentUpdateManyMutationInput; after?: () => Promise<void> } | TournamentResult>,
+): Promise<TournamentResult> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const row = await db().tournament.findUnique({ where: { id }, include: withPeople });
+    if (!row) return fail(404, "not_found", "No such tournament");
+    const decision = await decide(row);
+    if ("ok" in decision) return decision;
+    const { count } = await db().tournament.updateMany({ where: { id, version: row.version }, data: { ...decision.update, version: { increment: 1 } } });
+    if (count === 0) continue;
+    await decision.after?.();
+    const tournament = (await getTournamentJson(id))!;
+    broadcast(id, "tournament_update", { type: "tournament_update", tournament });
+    return { ok: true, tournament };
+  }
+  return fail(409, "conflict", "The tournament is changing too fast: try again");
+}
+
+export async function createTournament(creatorId: number, body: CreateTournamentBody): Promise<number> {
+  const { id } = await db().tournament.create({
+    data: {
+      name: body.name,
+      creatorId,
+      maxPlayers: body.max_players,
+      pointsToWin: body.points_to_win ?? env().POINTS_TO_WIN,
+      players: { create: { userId: creatorId } },
+    },
+    select: { id: true },
+  });
+  return id;
+}
+
+export function joinTournament(userId: number, id: number): Promise<TournamentResult> {
+  return mutate(id, async (row) => {
+    if (row.status !== "open") return fail(409, "not_open", "This tournament has already started or ended");
+    if (row.players.some((player) => player.userId === userId)) return fail(409, "already_joined", "You are already in this tournament");
+    if (row.players.length >= row.maxPlayers) return fail(409, "full", "This tournament is full");
+    return { update: {}, after: async () => void (await db().tournamentPlayer.create({ data: { tournamentId: id, userId } })) };
+  });
+}
+
+/**
+ * Before the start a player just leaves; the creator leaving cancels the tournament. During it,
+ * the player forfeits their live match (if any) and every future one.
+ */
+export function leaveTournament(userId: number, id: number): Promise<TournamentResult> {
+  return mutate(id, async (row) => {
+    const entry = row.players.find((player) => player.userId === userId);
+    if (!entry) return fail(409, "not_joined", "You are not in this tournament");
+    if (row.status === "open") {
+      if (row.creatorId === userId) return { update: { status: "cancelled", endedAt: new Date() } };
+      return { update: {}, after: async () => void (await db().tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } })) };
+    }
+    if (row.status !== "running") return fail(409, "not_running", "This tournament is over");
+    if (entry.eliminated) return fail(409, "eliminated", "You are already out of this tournament");
+    const live = row.matches.find((match) => (match.status === "created" || match.status === "playing") && (match.player1Id === userId || match.player2Id === userId));
+    const eliminate = () => db().tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
+    if (live) {
+      // The live match ends through the game layer; its result then advances the bracket.
+      const slot = live.player1Id === userId ? "player1" : "player2";
+      return { update: {}, after: async () => void (await Promise.all([eliminate(), realtime().runner.dispatch(live.id, { kind: "forfeit", slot, reason: "left_tournament" })])) };
+    }
+    const bracket = withdraw(row.bracket as unknown as Bracket, userId);
+    return { update: { bracket: bracket as unknown as Prisma.InputJsonValue }, after: async () => void (await eliminate()) };
+  }).then(async (result) => {
+    if (result.ok && result.tournament.status === "running") await advanceIfRoundComplete(id);
+    return result;
+  });
+}
+
+export function startTournament(userId: number, id: number): Promise<TournamentResult> {
+  return mutate(id, async (row) => {
+    if (row.creatorId !== userId) return fail(403, "not_creator", "Only the creator can start the tournament");
+    if (row.status !== "open") return fail(409, "not_open", "This tournament has already started or ended");
+    if (row.players.length < 2) return fail(409, "too_few_players", "At least 2 players are needed to start");
+    // Seeding by record: most wins first, then fewest losses, then who joined first.
+    const records = await Promise.all(row.players.map(async (player) => ({ id: player.userId, joinedAt: player.joinedAt.getTime(), ...(await userRecord(player.userId)) })));
+    const seeds = seedByRecord(records);
+    const bracket = createBracket(seeds);
+    return {
+      update: { status: "running", startedAt: new Date(), currentRound: 1, bracket: bracket as unknown as Prisma.InputJsonValue },
+      after: async () => {
+        await Promise.all(seeds.map((playerId, index) => db().tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId: playerId } }, data: { seed: index + 1 } })));
+        await startRound(id, 1);
+      },
+    };
+  }).then(async (result) => {
+    if (!result.ok) return result;
+    // A round of byes only (possible in later rounds) advances at once.
+    await advanceIfRoundComplete(id);
+    return { ok: true as const, tournament: (await getTournamentJson(id))! };
+  });
+}
+
+/** Called once per tournament match when its result is written. */
+export async function tournamentMatchFinished(matchId: number): Promise<void> {
+  const match = await db().match.findUnique({ where: { id: matchId } });
+  if (!match?.tournamentId || match.round === null || match.slot === null) return;
+  const { round, slot, winnerId } = match;
+  const loserId = winnerId === null ? null : winnerId === match.player1Id ? match.player2Id : match.player1Id;
+  await mutate(match.tournamentId, async (row) => {
+    const bracket = row.bracket as unknown as Bracket;
+    if (bracket.rounds[round - 1]?.[slot]?.status !== "ready") return { ok: true, tournament: toJson(row) }; // already recorded
+    const next = reportResult(bracket, round, slot, winnerId);
+    const losers = winnerId === null ? [match.player1Id, match.player2Id] : [loserId];
+    return {
+      update: { bracket: next as unknown as Prisma.InputJsonValue },
+      after: async () =>
+        void (await db().tournamentPlayer.updateMany({ where: { tournamentId: row.id, userId: { in: losers.filter((id): id is number => id !== null) } }, data: { eliminated: true } })),
+    };
+  });
+  await advanceIfRoundComplete(match.tournamentId);
+}
+
+/** Moves to the next round (or the end) when every match of the current round is concluded. */
+async function advanceIfRoundComplete(id: number): Promise<void> {
+  for (;;) {
+    let started: number | null = null;
+    let ended = false;
+    const result = await mutate(id, async (row) => {
+      const bracket = row.bracket as unknown as Bracket;
+      if (row.status !== "running" || !isRoundComplete(bracket, row.currentRound)) return { ok: true, tournament: toJson(row) };
+      if (isFinished(bracket)) {
+        ended = true;
+        return { update: { status: "finished", winnerId: champion(bracket), endedAt: new Date() } };
+      }
+      started = row.currentRound + 1;
+      return { update: { currentRound: started }, after: () => startRound(id, started!) };
+    });
+    if (!result.ok) return;
+    if (ended) {
+      broadcast(id, "tournament_end", { type: "tournament_end", tournament_id: id, winner: result.tournament.winner });
+      return;
+    }
+    if (started === null) return;
+  }
+}
+
+/** Creates the round's match rows (idempotent), starts the live ones and announces the pairings. */
+async function startRound(id: number, round: number): Promise<void> {
+  const row = await db().tournament.findUniqueOrThrow({ where: { id }, include: withPeople });
+  const bracket = row.bracket as unknown as Bracket;
+  const usernames = new Map(row.players.map((player) => [player.userId, player.user.username]));
+  const store = liveStore();
+  const config = env();
+  const pairings: string[] = [];
+  for (const match of bracket.rounds[round - 1] ?? []) {
+    const existing = row.matches.find((stored) => stored.round === round && stored.slot === match.slot);
+    if (match.status === "ready") {
+      const [player1, player2] = [match.player1!, match.player2!];
+      const created = existing ?? (await createRoundMatch(id, match, { player1Id: player1, player2Id: player2, pointsToWin: row.pointsToWin }));
+      if (!existing) {
+        await saveNewMatch(store, {
+          matchId: created.id,
+          tournamentId: id,
+          player1: { id: player1, username: usernames.get(player1)! },
+          player2: { id: player2, username: usernames.get(player2)! },
+          pointsToWin: row.pointsToWin,
+          registerTimeoutMs: config.REGISTER_TIMEOUT_MS,
+        });
+        await setInGame(store, [player1, player2], 1);
+        await realtime().runner.ensureRunning(created.id);
+        for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
+          realtime()
+            .io.of("/game")
+            .to(`user:${playerId}`)
+            .emit("tournament_match_ready", { type: "tournament_match_ready", tournament_id: id, tournament_name: row.name, match_id: created.id, opponent: usernames.get(opponentId)! });
+        }
+      }
+      pairings.push(pairingText(match, created.id, (userId) => usernames.get(userId)!));
+    } else if (match.status === "bye" || match.status === "walkover") {
+      // Won without play: still a match record, so the bracket and the history show it.
+      const created =
+        existing ??
+        (await createRoundMatch(id, match, {
+          player1Id: match.winner!,
+          player2Id: null,
+          pointsToWin: row.pointsToWin,
+          status: "finished",
+          winnerId: match.winner!,
+          forfeitReason: match.status,
+          endedAt: new Date(),
+        }));
+      pairings.push(pairingText(match, created.id, (userId) => usernames.get(userId)!));
+    }
+  }
+  broadcast(id, "round_start", { type: "round_start", tournament_id: id, round, pairings });
+}
+
+async function createRoundMatch(tournamentId: number, match: BracketMatch, data: Omit<Prisma.MatchUncheckedCreateInput, "tournamentId" | "round" | "slot">) {
+  try {
+    return await db().match.create({ data: { ...data, tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
+  } catch {
+    // Another process created it first (unique tournament/round/slot).
+    return db().match.findFirstOrThrow({ where: { tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
+  }
+}
+
+/** After a restart: live matches whose live state was lost (embedded store) start again from the beginning. */
+export async function resumeTournaments(): Promise<void> {
+  const store = liveStore();
+  const open = await db().match.findMany({
+    where: { tournamentId: { not: null }, status: { in: ["created", "playing"] }, tournament: { status: "running" } },
+    include: { player1: true, player2: true, tournament: true },
+  });
+  for (const match of open) {
+    if ((await store.get(keys.matchState(match.id))) !== null || !match.player2) continue;
+    await db().match.update({ where: { id: match.id }, data: { status: "created", startedAt: null } });
+    await saveNewMatch(store, {
+      matchId: match.id,
+      tournamentId: match.tournamentId,
+      player1: { id: match.player1.id, username: match.player1.username },
+      player2: { id: match.player2.id, username: match.player2.username },
+      pointsToWin: match.pointsToWin,
+      registerTimeoutMs: env().REGISTER_TIMEOUT_MS,
+    });
+    await setInGame(store, [match.player1.id, match.player2.id], 1);
+  }
+  for (const tournament of await db().tournament.findMany({ where: { status: "running" }, select: { id: true } })) await advanceIfRoundComplete(tournament.id);
+}
+
+function broadcast(id: number, event: "tournament_update" | "round_start" | "tournament_end", payload: object): void {
+  realtime().io.of("/tournament").to(tournamentRoom(id)).emit(event, payload);
+}
