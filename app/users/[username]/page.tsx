@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { currentUser } from "@/lib/server/auth";
 import { findUserByUsername, recentMatches, userRecord } from "@/lib/server/repos/users";
+import { tournamentsWonBy } from "@/lib/server/tournaments";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function ProfilePage({ params }: Props) {
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);
 
-  const [viewer, record, matches] = await Promise.all([currentUser(), userRecord(profile.id), recentMatches(profile.id)]);
+  const [viewer, record, matches, titles] = await Promise.all([currentUser(), userRecord(profile.id), recentMatches(profile.id), tournamentsWonBy(profile.id)]);
   const isOwnProfile = viewer?.id === profile.id;
 
   return (
@@ -61,6 +62,22 @@ export default async function ProfilePage({ params }: Props) {
         )}
       </section>
 
+      {titles.length > 0 && (
+        <section>
+          <h2 className="mb-3 text-xl font-semibold text-white">Tournaments won</h2>
+          <ul className="flex flex-wrap gap-2" data-testid="tournaments-won">
+            {titles.map((title) => (
+              <li key={title.id}>
+                <Link href={`/tournaments/${title.id}/`} className="inline-flex items-center gap-2 rounded-full border border-amber-400/40 bg-amber-400/10 px-3 py-1 text-sm text-amber-200 hover:bg-amber-400/20">
+                  <span aria-hidden>🏆</span>
+                  {title.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section>
         <h2 className="mb-3 text-xl font-semibold text-white">Recent matches</h2>
         {matches.length === 0 ? (
@@ -72,11 +89,14 @@ export default async function ProfilePage({ params }: Props) {
             {matches.map((match) => (
               <li key={match.id} className="flex items-center justify-between gap-4 px-4 py-3">
                 <span className={`w-12 text-sm font-bold ${match.won ? "text-emerald-400" : "text-rose-400"}`}>{match.won ? "Won" : "Lost"}</span>
-                <span className="flex-1 truncate text-white">{match.opponent ? <>vs {match.opponent}</> : "Bye"}</span>
+                <span className="flex-1 truncate text-white">
+                  {match.opponent ? <>vs {match.opponent}</> : match.forfeitReason === "walkover" ? "Walkover" : "Bye"}
+                  {match.tournamentId !== null && <span className="ml-2 text-xs text-slate-400">tournament</span>}
+                </span>
                 <span className="font-mono text-slate-200">
                   {match.ownScore}–{match.opponentScore}
                 </span>
-                {match.forfeitReason && <span className="hidden text-xs text-slate-400 sm:inline">forfeit ({match.forfeitReason})</span>}
+                {match.forfeitReason && match.opponent && <span className="hidden text-xs text-slate-400 sm:inline">forfeit ({match.forfeitReason.replace("_", " ")})</span>}
               </li>
             ))}
           </ul>

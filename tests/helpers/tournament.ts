@@ -1,0 +1,62 @@
+// Tournament helpers for integration tests: players that join their matches when told and
+// play them (player 1 follows the ball, player 2 stands still, so the better seed wins).
+import type { Socket } from "socket.io-client";
+import type { GameStateMessage } from "@/lib/protocol/game";
+import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "@/lib/protocol/tournament";
+import { declareReady, emitAck, enterAsPlayer, nextEvent, postJson, type OnlineUser } from "./protocol";
+import { connectSocket, connected } from "./users";
+
+export async function createTournament(creator: OnlineUser, body: Record<string, unknown>): Promise<number> {
+  const created = await postJson(creator, "/game/tournaments/create_tournament_form/", body);
+  if (created.status !== 201) throw new Error(`create tournament: ${created.status} ${JSON.stringify(created.body)}`);
+  return (created.body as { tournament_id: number }).tournament_id;
+}
+
+export async function tournamentAction(user: OnlineUser, id: number, action: "join" | "leave" | "start") {
+  return postJson(user, `/game/tournaments/${id}/${action}/`);
+}
+
+/** A /tournament socket in the tournament's room. */
+export async function watchTournament(user: OnlineUser, id: number): Promise<{ socket: Socket; tournament: TournamentJson }> {
+  const socket = connectSocket(user.baseUrl, "/tournament", user.cookie);
+  await connected(socket);
+  const joined = await emitAck<{ tournament: TournamentJson }>(socket, "join_tournament", { type: "join_tournament", tournament_id: id });
+  if (!joined.ok) throw new Error(`join_tournament: ${joined.error.code}`);
+  return { socket, tournament: joined.tournament };
+}
+
+export interface AutoPlayer {
+  /** Matches this player was told about. */
+  readyMessages: TournamentMatchReady[];
+  stop(): void;
+}
+
+/** Plays every tournament match the user is told about; `skip` makes them a no-show for those matches. */
+export function autoPlay(user: OnlineUser, skip: (match: TournamentMatchReady) => boolean = () => false): AutoPlayer {
+  const readyMessages: TournamentMatchReady[] = [];
+  const onReady = (message: TournamentMatchReady) => {
+    readyMessages.push(message);
+    if (skip(message)) return;
+    void (async () => {
+      const slot = await enterAsPlayer(user, message.match_id);
+      await declareReady(user, slot);
+    })().catch(() => {});
+  };
+  const onState = ({ game_state }: GameStateMessage) => {
+    if (game_state.status !== "playing" || game_state.player1.username !== user.username) return;
+    const aim = game_state.ball.x + (game_state.ball.x < game_state.field.width / 2 ? 30 : -30);
+    user.game.emit("player1_position", { type: "player1_position", position: aim, direction: 0 });
+  };
+  user.game.on("tournament_match_ready", onReady);
+  user.game.on("game_state", onState);
+  return {
+    readyMessages,
+    stop() {
+      user.game.off("tournament_match_ready", onReady);
+      user.game.off("game_state", onState);
+    },
+  };
+}
+
+export const nextRoundStart = (socket: Socket, round: number) => nextEvent<RoundStart>(socket, "round_start", (message) => message.round === round);
+export const tournamentEnd = (socket: Socket) => nextEvent<TournamentEnd>(socket, "tournament_end");
