@@ -7,6 +7,7 @@ import { scaledOut } from "../helpers/backends";
 import { agreeDuel, closeAll, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall } from "../helpers/protocol";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectSocket, connected } from "../helpers/users";
+import { autoPlay, createTournament, tournamentAction, tournamentEnd, watchTournament } from "../helpers/tournament";
 
 describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
   let first: RunningServer;
@@ -102,6 +103,41 @@ describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
       expect(metrics.reduce((sum, owned) => sum + owned, 0)).toBe(1);
     } finally {
       closeAll(alice, bob);
+    }
+  });
+});
+
+describe.runIf(scaledOut)("a tournament across two processes", () => {
+  let first: RunningServer;
+  let second: RunningServer;
+
+  beforeAll(async () => {
+    const environment = { ...(await scaledOut!.environment()), REGISTER_TIMEOUT_MS: "5000" };
+    [first, second] = await Promise.all([startServer(environment), startServer(environment)]);
+  });
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+  });
+
+  it("runs a 4-player tournament whose players and watchers are split over both processes", async () => {
+    const users = [await onlineUser(first.url, "split0"), await onlineUser(second.url, "split1"), await onlineUser(first.url, "split2"), await onlineUser(second.url, "split3")];
+    const players = users.map((user) => autoPlay(user));
+    try {
+      const id = await createTournament(users[0]!, { name: "Split cup", points_to_win: 1 });
+      for (const user of users.slice(1)) expect((await tournamentAction(user, id, "join")).status).toBe(200);
+      const rooms = await Promise.all([watchTournament(users[1]!, id), watchTournament(users[2]!, id)]);
+      const ends = rooms.map((room) => tournamentEnd(room.socket));
+      const updates = rooms.map((room) => nextEvent<{ tournament: { status: string } }>(room.socket, "tournament_update", (message) => message.tournament.status === "running"));
+      expect((await tournamentAction(users[0]!, id, "start")).status).toBe(200);
+      await Promise.all(updates);
+      for (const end of await Promise.all(ends)) expect(end).toMatchObject({ tournament_id: id, winner: users[0]!.username });
+      for (const server of [first, second]) {
+        expect(await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()).toMatchObject({ status: "finished", winner: users[0]!.username });
+      }
+      rooms.forEach((room) => room.socket.close());
+    } finally {
+      players.forEach((player) => player.stop());
+      closeAll(...users);
     }
   });
 });
