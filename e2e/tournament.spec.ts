@@ -1,0 +1,80 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { failOnConsoleErrors, registerViaUi, uniqueName } from "./helpers";
+
+interface Player {
+  page: Page;
+  username: string;
+  errors: string[];
+}
+
+async function newPlayer(browser: Browser, base: string): Promise<Player> {
+  const page = await (await browser.newContext()).newPage();
+  const errors = failOnConsoleErrors(page);
+  const username = uniqueName(base);
+  await registerViaUi(page, username);
+  return { page, username, errors };
+}
+
+/** Follows the "Play now" toast, declares ready and, when `loseOnPurpose`, runs from the ball. */
+async function playMatch(player: Player, loseOnPurpose: boolean): Promise<void> {
+  const toast = player.page.getByTestId("match-ready-toast").last();
+  await expect(toast).toBeVisible({ timeout: 30_000 });
+  await toast.getByRole("link", { name: "Play now" }).click();
+  await player.page.waitForURL(/\/match\/\d+\/$/);
+  await player.page.getByRole("button", { name: "Ready" }).click();
+  if (loseOnPurpose) {
+    await expect(player.page.getByTestId("match-status")).toContainText(/playing/i, { timeout: 20_000 });
+    await player.page.locator("canvas").click();
+    await player.page.keyboard.down("ArrowLeft");
+  }
+}
+
+test("three players run a tournament to a champion through the UI", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const [ann, ben, cid] = [await newPlayer(browser, "ann"), await newPlayer(browser, "ben"), await newPlayer(browser, "cid")];
+
+  // Ann creates it with the form; the creator is in automatically.
+  await ann.page.goto("/tournaments/");
+  await ann.page.getByLabel("Name", { exact: true }).fill("Friday cup");
+  await ann.page.getByLabel("Max players", { exact: true }).fill("4");
+  await ann.page.getByLabel("Points to win", { exact: true }).fill("1");
+  await ann.page.getByRole("button", { name: /create/i }).click();
+  await ann.page.waitForURL(/\/tournaments\/\d+\/$/);
+  const tournamentPath = new URL(ann.page.url()).pathname;
+  await expect(ann.page.getByTestId("tournament-players")).toContainText(ann.username);
+
+  // Ben and Cid join; Ann's page updates without a reload.
+  for (const player of [ben, cid]) {
+    await player.page.goto(tournamentPath);
+    await player.page.getByRole("button", { name: "Join" }).click();
+    await expect(ann.page.getByTestId("tournament-players")).toContainText(player.username);
+  }
+  await ann.page.getByRole("button", { name: "Start" }).click();
+  for (const player of [ann, ben, cid]) await expect(player.page.getByTestId("tournament-status")).toContainText(/running/i);
+
+  // Seeding by record (all new: order of joining): Ann has the bye, Ben meets Cid.
+  const bye = ann.page.locator('[data-testid="bracket-match"][data-status="bye"]');
+  await expect(bye).toHaveCount(1);
+  await expect(bye).toContainText(ann.username);
+  await expect(ann.page.getByTestId("round-pairings")).toContainText(`${ben.username} vs ${cid.username}`);
+
+  // Round 1: Ben and Cid play; Cid runs from the ball.
+  await Promise.all([playMatch(ben, false), playMatch(cid, true)]);
+  await expect(ben.page.getByTestId("match-result")).toBeVisible({ timeout: 90_000 });
+  const semifinalWinner = (await ben.page.getByTestId("match-result").textContent())?.includes("You won") ? ben : cid;
+
+  // The final: Ann against the winner; the winner runs from the ball this time.
+  await Promise.all([playMatch(ann, false), playMatch(semifinalWinner, true)]);
+  await expect(ann.page.getByTestId("match-result")).toBeVisible({ timeout: 90_000 });
+
+  // Everyone sees the same champion on the bracket page.
+  const champions: string[] = [];
+  for (const player of [ann, ben, cid]) {
+    await player.page.goto(tournamentPath);
+    await expect(player.page.getByTestId("champion")).toBeVisible();
+    champions.push((await player.page.getByTestId("champion").textContent()) ?? "");
+  }
+  expect(new Set(champions).size).toBe(1);
+  expect(champions[0]).toMatch(new RegExp(`${ann.username}|${semifinalWinner.username}`));
+  for (const player of [ann, ben, cid]) expect(player.errors).toEqual([]);
+});
