@@ -87,7 +87,8 @@ function toJson(row: TournamentRow): TournamentJson {
         player2: nameOf(match.player2),
         score1: stored && stored.player2Id !== null ? stored.player1Score : null,
         score2: stored && stored.player2Id !== null ? stored.player2Score : null,
-        status: stored ? storedStatus(stored, match) : match.status === "done" ? "finished" : match.status,
+        // A "ready" bracket match without a row waits for its round to start.
+        status: stored ? storedStatus(stored, match) : match.status === "done" ? "finished" : match.status === "ready" ? "pending" : match.status,
         winner: nameOf(match.winner),
         forfeit_reason: stored?.forfeitReason ?? null,
       };
