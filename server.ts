@@ -54,6 +54,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
+    // A back-end that stopped answering (Redis gone) must not keep the process alive.
+    setTimeout(() => {
+      log.error("shutdown took longer than 10 s: exiting anyway");
+      process.exit(1);
+    }, 10_000).unref();
     await realtime.close();
     await closeLiveState();
     await closeDatabase();

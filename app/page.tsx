@@ -75,29 +75,26 @@ export default async function HomePage() {
           </Link>
         </div>
       </section>
-      {/* Chat in the wide column, who is online beside it; stacked on phones. */}
-      <Lobby me={{ id: user.id, name: user.name }} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Panel title="Live now">
-            <p className="text-slate-400">Live matches will be listed here, one click to watch.</p>
-          </Panel>
-        </div>
-        <div className="space-y-6">
-          <Panel title="Tournaments">
-            <ActiveTournaments />
-            <Link href="/tournaments/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
-              All tournaments →
-            </Link>
-          </Panel>
-          <Panel title="Players">
-            <UserList users={players} columns="one" emptyText="Nobody else is here yet. Invite a friend!" />
-            <Link href="/users/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
-              All players →
-            </Link>
-          </Panel>
-        </div>
-      </div>
+      {/* Chat then live matches in the wide column; who is online, tournaments and players beside them; stacked on phones. */}
+      <Lobby
+        me={{ id: user.id, name: user.name }}
+        aside={
+          <>
+            <Panel title="Tournaments">
+              <ActiveTournaments />
+              <Link href="/tournaments/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
+                All tournaments →
+              </Link>
+            </Panel>
+            <Panel title="Players">
+              <UserList users={players} columns="one" emptyText="Nobody else is here yet. Invite a friend!" />
+              <Link href="/users/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
+                All players →
+              </Link>
+            </Panel>
+          </>
+        }
+      />
     </div>
   );
 }

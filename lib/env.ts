@@ -31,6 +31,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   CHALLENGE_TIMEOUT_MS: milliseconds.default(30_000),
   REGISTER_TIMEOUT_MS: milliseconds.default(30_000),
+  RECONNECT_GRACE_MS: milliseconds.default(15_000),
+  PAUSE_BUDGET_MS: milliseconds.default(60_000),
   POINTS_TO_WIN: z.coerce.number().int().min(1).max(21).default(5),
 });
 

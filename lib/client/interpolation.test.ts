@@ -12,6 +12,8 @@ function gameState(overrides: { seq: number; ball?: Partial<GameData["ball"]>; p
     tick: overrides.seq * 2,
     countdown: null,
     register_deadline_ms: null,
+    paused: null,
+    spectators: 0,
     serving: overrides.serving ?? false,
     player1: player("alice", overrides.p1 ?? 300, overrides.score1 ?? 0),
     player2: player("bob", overrides.p2 ?? 300, overrides.score2 ?? 0),

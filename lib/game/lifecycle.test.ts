@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { PADDLE_MAX_SPEED, TICK_SECONDS } from "./constants";
-import { advance, COUNTDOWN_MS, createLiveMatch, forfeit, MAX_INPUT_GAP_MS, movePlayer, ready, register, type LiveMatch } from "./lifecycle";
+import { advance, COUNTDOWN_MS, createLiveMatch, forfeit, MAX_INPUT_GAP_MS, movePlayer, playerLeft, playerReturned, ready, register, type LiveMatch } from "./lifecycle";
 
 const newMatch = (pointsToWin = 1) =>
-  createLiveMatch({ matchId: 7, player1: { id: 1, username: "alice" }, player2: { id: 2, username: "bob" }, pointsToWin, registerTimeoutMs: 30_000 }, 0);
+  createLiveMatch({ matchId: 7, player1: { id: 1, username: "alice" }, player2: { id: 2, username: "bob" }, pointsToWin, registerTimeoutMs: 30_000, reconnectGraceMs: 15_000, pauseBudgetMs: 20_000 }, 0);
 
 function expectOk(result: ReturnType<typeof register>): LiveMatch {
   if (!result.ok) throw new Error(result.message);
@@ -73,5 +73,44 @@ describe("match lifecycle", () => {
     const afterSilence = movePlayer(second, "player1", 0, -1, 60_000);
     expect(second.sim.paddles.player1.x - afterSilence.sim.paddles.player1.x).toBeLessThanOrEqual((PADDLE_MAX_SPEED * MAX_INPUT_GAP_MS) / 1000 + 1e-9);
     expect(afterSilence.sim.paddles.player2).toEqual(match.sim.paddles.player2);
+  });
+
+  it("pauses a game when a player leaves and resumes with a countdown and the same score when they return", () => {
+    let match: LiveMatch = { ...newMatch(5), status: "playing", startedAt: 1 };
+    match = { ...match, sim: { ...match.sim, paddles: { ...match.sim.paddles, player1: { ...match.sim.paddles.player1, score: 2 } } } };
+    match = playerLeft(match, "player2", 1_000);
+    expect(match.status).toBe("paused");
+    const frozen = advance(match, 5_000, TICK_SECONDS);
+    expect(frozen.sim).toBe(match.sim);
+    match = playerReturned(frozen, "player2", 6_000);
+    expect(match).toMatchObject({ status: "countdown", countdownEndsAt: 6_000 + COUNTDOWN_MS });
+    expect(match.players.player2).toMatchObject({ absentSince: null, pauseBudgetMs: 15_000 });
+    match = advance(match, 6_000 + COUNTDOWN_MS, TICK_SECONDS);
+    expect(match).toMatchObject({ status: "playing", startedAt: 1 });
+    expect(match.sim.paddles.player1.score).toBe(2);
+  });
+
+  it("forfeits an absent player when the grace period ends", () => {
+    const match = playerLeft({ ...newMatch(), status: "playing" }, "player1", 0);
+    expect(advance(match, 14_999, TICK_SECONDS).status).toBe("paused");
+    expect(advance(match, 15_000, TICK_SECONDS)).toMatchObject({ status: "forfeited", winner: "player2", forfeitReason: "disconnect" });
+  });
+
+  it("cuts the grace short when the pause budget runs out, and forfeits at once when it is spent", () => {
+    let match: LiveMatch = { ...newMatch(), status: "playing" };
+    match = playerReturned(playerLeft(match, "player1", 0), "player1", 12_000);
+    match = advance(match, 15_000, TICK_SECONDS);
+    match = playerLeft(match, "player1", 20_000);
+    // 8 s of budget left: the deadline is 8 s away, not 15.
+    expect(advance(match, 27_999, TICK_SECONDS).status).toBe("paused");
+    expect(advance(match, 28_000, TICK_SECONDS)).toMatchObject({ status: "forfeited", forfeitReason: "disconnect" });
+    const spent = { ...match, players: { ...match.players, player1: { ...match.players.player1, absentSince: null, pauseBudgetMs: 0 } }, status: "playing" as const };
+    expect(playerLeft(spent, "player1", 30_000)).toMatchObject({ status: "forfeited", winner: "player2" });
+  });
+
+  it("waits for an absent player before the start without pausing anything", () => {
+    const match = playerLeft(expectOk(register(newMatch(), "player1", 0)), "player1", 100);
+    expect(match.status).toBe("waiting");
+    expect(playerReturned(match, "player1", 200).players.player1.absentSince).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ export const COUNTDOWN_MS = 3_000;
 /** Movement allowed for one input is capped at this gap, so sitting still never banks a teleport. */
 export const MAX_INPUT_GAP_MS = 100;
 
-export type LifecycleStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
+export type LifecycleStatus = "waiting" | "countdown" | "playing" | "paused" | "finished" | "forfeited";
 export type ForfeitReason = "disconnect" | "register_timeout" | "quit" | "no_show" | "left_tournament";
 
 export interface MatchPlayer {
@@ -19,6 +19,10 @@ export interface MatchPlayer {
   ready: boolean;
   /** When the player's last accepted paddle input arrived (epoch ms), for the speed clamp. */
   lastInputAt: number | null;
+  /** Since when the player's connection is gone (epoch ms), while they are away. */
+  absentSince: number | null;
+  /** What is left of the player's time away for this match. */
+  pauseBudgetMs: number;
 }
 
 export interface LiveMatch {
@@ -30,6 +34,8 @@ export interface LiveMatch {
   registerDeadline: number | null;
   countdownEndsAt: number | null;
   registerTimeoutMs: number;
+  /** How long an absent player is waited for, at most (their pause budget may cut it shorter). */
+  reconnectGraceMs: number;
   /** When the match was created (epoch ms): nobody registering within the timeout voids it. */
   createdAt: number;
   sim: SimState;
@@ -46,10 +52,20 @@ export interface NewMatch {
   player2: { id: number; username: string };
   pointsToWin: number;
   registerTimeoutMs: number;
+  reconnectGraceMs: number;
+  /** Each player may be away this long in total per match, over any number of disconnections. */
+  pauseBudgetMs: number;
 }
 
 export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
-  const player = (p: { id: number; username: string }): MatchPlayer => ({ ...p, registered: false, ready: false, lastInputAt: null });
+  const player = (p: { id: number; username: string }): MatchPlayer => ({
+    ...p,
+    registered: false,
+    ready: false,
+    lastInputAt: null,
+    absentSince: null,
+    pauseBudgetMs: match.pauseBudgetMs,
+  });
   return {
     matchId: match.matchId,
     tournamentId: match.tournamentId ?? null,
@@ -58,6 +74,7 @@ export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
     registerDeadline: null,
     countdownEndsAt: null,
     registerTimeoutMs: match.registerTimeoutMs,
+    reconnectGraceMs: match.reconnectGraceMs,
     createdAt: now,
     // The match id seeds the serve: reproducible, and different from match to match.
     sim: createSimulation({ pointsToWin: match.pointsToWin, seed: match.matchId }),
@@ -116,8 +133,38 @@ export function forfeit(match: LiveMatch, loser: PlayerSlot | null, reason: Forf
   return { ...match, status: "forfeited", winner, forfeitReason: reason, endedAt: now, countdownEndsAt: null, registerDeadline: null };
 }
 
+/** When an absent player forfeits: the grace period, or sooner when their pause budget runs out. */
+export function absenceDeadline(match: LiveMatch, slot: PlayerSlot): number | null {
+  const player = match.players[slot];
+  if (player.absentSince === null) return null;
+  return player.absentSince + Math.min(match.reconnectGraceMs, player.pauseBudgetMs);
+}
+
+/** A player's last connection to the match is gone: a game in progress pauses for everyone. */
+export function playerLeft(match: LiveMatch, slot: PlayerSlot, now: number): LiveMatch {
+  if (isOver(match) || match.players[slot].absentSince !== null) return match;
+  if (match.players[slot].pauseBudgetMs <= 0) return forfeit(match, slot, "disconnect", now);
+  const players = { ...match.players, [slot]: { ...match.players[slot], absentSince: now } };
+  const pauses = match.status === "playing" || match.status === "countdown";
+  return { ...match, players, ...(pauses && { status: "paused" as const, countdownEndsAt: null }) };
+}
+
+/** The player is back (any tab, any process): once nobody is missing, a 3-2-1 countdown resumes play. */
+export function playerReturned(match: LiveMatch, slot: PlayerSlot, now: number): LiveMatch {
+  const player = match.players[slot];
+  if (isOver(match) || player.absentSince === null) return match;
+  const players = { ...match.players, [slot]: { ...player, absentSince: null, pauseBudgetMs: Math.max(0, player.pauseBudgetMs - (now - player.absentSince)) } };
+  const everyoneBack = players.player1.absentSince === null && players.player2.absentSince === null;
+  if (match.status === "paused" && everyoneBack) return { ...match, players, status: "countdown", countdownEndsAt: now + COUNTDOWN_MS };
+  return { ...match, players };
+}
+
 /** Advances time: deadlines, the countdown, and one simulation step while playing. */
 export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
+  for (const slot of ["player1", "player2"] as const) {
+    const deadline = absenceDeadline(match, slot);
+    if (deadline !== null && now >= deadline) return forfeit(match, slot, "disconnect", now);
+  }
   switch (match.status) {
     case "waiting": {
       const { player1, player2 } = match.players;
@@ -129,7 +176,7 @@ export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
     }
     case "countdown":
       if (now < match.countdownEndsAt!) return match;
-      return { ...match, status: "playing", countdownEndsAt: null, startedAt: now };
+      return { ...match, status: "playing", countdownEndsAt: null, startedAt: match.startedAt ?? now };
     case "playing": {
       const { state } = step(match.sim, dt);
       if (state.phase !== "over") return { ...match, sim: state };
@@ -143,7 +190,17 @@ export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
 /** What changes for everyone watching: the parts a broadcast must not wait for. */
 export function milestone(match: LiveMatch): string {
   const { player1, player2 } = match.players;
-  return [match.status, player1.registered, player1.ready, player2.registered, player2.ready, match.sim.paddles.player1.score, match.sim.paddles.player2.score].join();
+  return [
+    match.status,
+    player1.registered,
+    player1.ready,
+    player1.absentSince,
+    player2.registered,
+    player2.ready,
+    player2.absentSince,
+    match.sim.paddles.player1.score,
+    match.sim.paddles.player2.score,
+  ].join();
 }
 
 export const FIELD = {

@@ -44,6 +44,8 @@ export interface ChatServerToClient {
   chat_message(message: ChatMessage): void;
   chat_history(message: ChatHistory): void;
   presence(message: PresenceMessage): void;
+  /** On connect and on every change: matches start, end, score, pause, spectators. */
+  live_matches(message: LiveMatchesMessage): void;
   error(message: ErrorEvent): void;
 }
 
@@ -63,4 +65,20 @@ export function parseChatInput(input: string): ChatCommand {
     return { kind: "duel", target: args[0]! };
   }
   return { kind: "error", message: `Unknown command /${command}. Try /duel <username>.` };
+}
+
+/** A running match in the lobby's "Live now" list. */
+export interface LiveMatchSummary {
+  match_id: number;
+  tournament_id: number | null;
+  player1: string;
+  player2: string;
+  score1: number;
+  score2: number;
+  status: "waiting" | "countdown" | "playing" | "paused";
+  spectators: number;
+}
+export interface LiveMatchesMessage {
+  type: "live_matches";
+  matches: LiveMatchSummary[];
 }

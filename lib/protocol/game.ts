@@ -41,7 +41,7 @@ export type PositionMessage = z.infer<typeof player1PositionSchema> | z.infer<ty
 // ---- server → client -------------------------------------------------------------------------
 
 export type PlayerSlotName = (typeof PLAYER_SLOTS)[number];
-export type MatchStatus = "waiting" | "countdown" | "playing" | "finished" | "forfeited";
+export type MatchStatus = "waiting" | "countdown" | "playing" | "paused" | "finished" | "forfeited";
 export type ForfeitReason = "disconnect" | "register_timeout" | "quit" | "no_show" | "left_tournament";
 export type MatchRole = PlayerSlotName | "spectator";
 
@@ -71,6 +71,10 @@ export interface GameData {
   register_deadline_ms: number | null;
   /** True while the ball waits at the centre before a serve. */
   serving: boolean;
+  /** While status is "paused": who is away and how long they have left to come back. */
+  paused: { player: string; seconds_left: number } | null;
+  /** How many non-players are watching. */
+  spectators: number;
   player1: GamePlayer;
   player2: GamePlayer;
   ball: { x: number; y: number; vx: number; vy: number };
@@ -124,8 +128,13 @@ export interface GameClientToServer {
   match_id(message: MatchIdMessage, ack?: AckCallback): void;
   join_match(message: JoinMatchMessage, ack?: AckCallback<{ role: MatchRole; game_state: GameData }>): void;
   leave_match(message: LeaveMatchMessage, ack?: AckCallback): void;
+  close_match(message: CloseMatchMessage, ack?: AckCallback): void;
   register(message: RegisterMessage, ack?: AckCallback): void;
   ready(message: ReadyMessage, ack?: AckCallback): void;
   player1_position(message: PositionMessage, ack?: AckCallback): void;
   player2_position(message: PositionMessage, ack?: AckCallback): void;
 }
+
+/** The match page closed (navigation, unmount): a player becomes absent (grace period), a spectator just leaves. */
+export const closeMatchSchema = z.strictObject({ type: z.literal("close_match"), match_id: idSchema });
+export type CloseMatchMessage = z.infer<typeof closeMatchSchema>;

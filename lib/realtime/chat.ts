@@ -8,6 +8,7 @@ import type { LiveStore } from "../store/types";
 import type { Logger } from "../server/log";
 import type { SocketUser } from "./auth";
 import { handle, refuse } from "./handle";
+import { liveMatchesList } from "./live-matches";
 import { presenceList } from "./presence";
 
 /** A user may send this many messages per window; more are refused with rate_limited. */
@@ -22,6 +23,7 @@ export function registerChatNamespace(chat: Namespace, deps: { store: LiveStore;
       const history = (await store.listRange(keys.chatHistory)).map((raw) => JSON.parse(raw) as ChatMessage);
       socket.emit("chat_history", { type: "chat_history", messages: history });
       socket.emit("presence", await presenceList(store));
+      socket.emit("live_matches", await liveMatchesList(store));
     })().catch((error: Error) => log.error(`chat welcome for ${user.name}: ${error.message}`));
 
     handle(socket, "chat_message", chatMessageSchema, log, async ({ text }) => {

@@ -6,6 +6,7 @@ import {
   challengeCancelSchema,
   challengeReplySchema,
   challengeSchema,
+  closeMatchSchema,
   joinMatchSchema,
   leaveMatchSchema,
   matchIdSchema,
@@ -56,12 +57,23 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
     if (!result.ok) refuse(result.error, result.message);
   };
 
-  /** Players' sockets in a match room are counted in the store: a count of 0 means the player left. */
+  /**
+   * Sockets in a match room are counted in the store, per player and for all spectators: a
+   * player's count reaching 0 means they are away (the match pauses).
+   */
   const countConnection = async (joined: JoinedMatch, delta: 1 | -1) => {
-    if (joined.role === "spectator") return;
-    const slot: PlayerSlot = joined.role;
-    const count = await store.hashIncrement(keys.matchConnections(joined.matchId), slot, delta);
-    return runner.dispatch(joined.matchId, { kind: "connections", slot, count });
+    const field = joined.role === "spectator" ? "spectators" : joined.role;
+    const count = await store.hashIncrement(keys.matchConnections(joined.matchId), field, delta);
+    if (joined.role === "spectator") return runner.dispatch(joined.matchId, { kind: "spectators", count });
+    return runner.dispatch(joined.matchId, { kind: "connections", slot: joined.role, count });
+  };
+
+  /** Takes the socket out of its match room; a player is then away, unless they quit outright. */
+  const exitMatch = async (socket: Socket, current: JoinedMatch, quit: boolean) => {
+    socket.data.match = undefined;
+    await socket.leave(matchRoom(current.matchId));
+    if (quit && current.role !== "spectator") await runner.dispatch(current.matchId, { kind: "quit", slot: current.role });
+    await countConnection(current, -1);
   };
 
   game.on("connection", (socket: Socket) => {
@@ -138,14 +150,10 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
       const role: MatchRole = player1.id === user.id ? "player1" : player2.id === user.id ? "player2" : "spectator";
       const previous = joined();
       if (previous?.matchId !== match_id) {
-        if (previous) {
-          await socket.leave(matchRoom(previous.matchId));
-          await countConnection(previous, -1);
-        }
+        if (previous) await exitMatch(socket, previous, false);
         await socket.join(matchRoom(match_id));
         socket.data.match = { matchId: match_id, role } satisfies JoinedMatch;
-        if (role === "spectator") await runner.ensureRunning(match_id);
-        else await countConnection({ matchId: match_id, role }, 1);
+        await countConnection({ matchId: match_id, role }, 1);
       }
       const gameState = await runner.gameState(match_id);
       if (!gameState) refuse("not_found", "This match is not live");
@@ -155,12 +163,13 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
     handle(socket, "leave_match", leaveMatchSchema, log, async ({ match_id }) => {
       const current = joined();
       if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
-      socket.data.match = undefined;
-      await socket.leave(matchRoom(match_id));
-      if (current.role !== "spectator") {
-        await runner.dispatch(match_id, { kind: "quit", slot: current.role });
-        await countConnection(current, -1);
-      }
+      await exitMatch(socket, current, true);
+    });
+
+    handle(socket, "close_match", closeMatchSchema, log, async ({ match_id }) => {
+      const current = joined();
+      if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
+      await exitMatch(socket, current, false);
     });
 
     handle(socket, "register", registerSchema, log, async ({ player, user: username, match_id }) => {

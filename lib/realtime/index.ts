@@ -11,6 +11,7 @@ import { authenticateSocket } from "./auth";
 import { registerChatNamespace } from "./chat";
 import { registerGameNamespace, matchRoom, userRoom } from "./game";
 import { MatchRunner } from "./match-runner";
+import { relayLiveMatches } from "./live-matches";
 import { relayPresence } from "./presence";
 import { registerTournamentNamespace } from "./tournament";
 
@@ -60,6 +61,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   registerChatNamespace(io.of("/chat"), { store, log });
   registerTournamentNamespace(io.of("/tournament"), { log });
   const stopPresence = await relayPresence(store, io.of("/chat"));
+  const stopLiveMatches = await relayLiveMatches(store, io.of("/chat"));
 
   const instance: Realtime = {
     io,
@@ -67,6 +69,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     async close() {
       gameNamespace.close();
       await stopPresence();
+      await stopLiveMatches();
       await runner.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

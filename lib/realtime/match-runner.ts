@@ -7,6 +7,8 @@ import {
   advance,
   forfeit,
   isOver,
+  playerLeft,
+  playerReturned,
   milestone,
   movePlayer,
   ready,
@@ -21,6 +23,7 @@ import { toGameData } from "../game/wire";
 import type { GameData } from "../protocol/game";
 import { keys } from "../store/keys";
 import { readSnapshot, type Snapshot } from "./match-store";
+import { publishLiveSummary, summarize } from "./live-matches";
 import type { LiveStore } from "../store/types";
 import type { Logger } from "../server/log";
 
@@ -44,6 +47,7 @@ export type MatchCommand =
   | { kind: "ready"; slot: PlayerSlot }
   | { kind: "move"; slot: PlayerSlot; position: number; direction: -1 | 0 | 1 }
   | { kind: "connections"; slot: PlayerSlot; count: number }
+  | { kind: "spectators"; count: number }
   | { kind: "quit"; slot: PlayerSlot }
   | { kind: "forfeit"; slot: PlayerSlot; reason: ForfeitReason };
 
@@ -66,6 +70,9 @@ export interface MatchRunnerDeps {
 export interface RunnerStats {
   ownedMatches: number;
   ticks: number;
+  skippedTicks: number;
+  /** Loop ticks per minute since the loop last started (60 Hz: 3,600). */
+  ticksPerMinute: number;
   /** How late ticks ran behind their schedule, in ms, over the recent window. */
   lateness: { p50: number; p99: number; max: number; samples: number };
 }
@@ -77,6 +84,10 @@ export class MatchRunner {
   private timer: NodeJS.Timeout | undefined;
   private nextTickAt = 0;
   private tickCount = 0;
+  /** Ticks dropped after a stall (the loop skips ahead instead of replaying them): the drift. */
+  private skippedTicks = 0;
+  private loopStartedAt = 0;
+  private ticksAtLoopStart = 0;
   private readonly lateness: number[] = [];
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
@@ -102,7 +113,7 @@ export class MatchRunner {
   async gameState(matchId: number): Promise<GameData | null> {
     const local = this.owned.get(matchId);
     const snapshot = local ?? (await this.readSnapshot(matchId));
-    return snapshot && toGameData(snapshot.match, snapshot.seq, snapshot.connected, Date.now());
+    return snapshot && toGameData(snapshot.match, snapshot.seq, snapshot.connected, snapshot.spectators, Date.now());
   }
 
   readSnapshot(matchId: number): Promise<Snapshot | null> {
@@ -131,9 +142,12 @@ export class MatchRunner {
   stats(): RunnerStats {
     const sorted = [...this.lateness].sort((a, b) => a - b);
     const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+    const minutes = (performance.now() - this.loopStartedAt) / 60_000;
     return {
       ownedMatches: this.owned.size,
       ticks: this.tickCount,
+      skippedTicks: this.skippedTicks,
+      ticksPerMinute: this.timer === undefined || minutes <= 0 ? 0 : (this.tickCount - this.ticksAtLoopStart) / minutes,
       lateness: { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, samples: sorted.length },
     };
   }
@@ -204,8 +218,12 @@ export class MatchRunner {
         break;
       case "connections":
         owned.connected = { ...owned.connected, [command.slot]: command.count > 0 };
-        // The seed's rule: a player who leaves the match forfeits (a grace period comes later).
-        transition = { ok: true, match: command.count > 0 ? owned.match : forfeit(owned.match, command.slot, "disconnect", now) };
+        // Gone: paused for everyone while the grace period runs; back: a countdown resumes play.
+        transition = { ok: true, match: command.count > 0 ? playerReturned(owned.match, command.slot, now) : playerLeft(owned.match, command.slot, now) };
+        break;
+      case "spectators":
+        owned.spectators = Math.max(0, command.count);
+        transition = { ok: true, match: owned.match };
         break;
       case "quit":
         transition = { ok: true, match: forfeit(owned.match, command.slot, "quit", now) };
@@ -226,6 +244,8 @@ export class MatchRunner {
   private ensureLoop(): void {
     if (this.timer !== undefined || this.stopped) return;
     this.nextTickAt = performance.now() + TICK_MS;
+    this.loopStartedAt = performance.now();
+    this.ticksAtLoopStart = this.tickCount;
     this.schedule();
   }
 
@@ -242,7 +262,10 @@ export class MatchRunner {
       this.nextTickAt += TICK_MS;
       ran++;
     }
-    if (this.nextTickAt <= now) this.nextTickAt = now + TICK_MS;
+    if (this.nextTickAt <= now) {
+      this.skippedTicks += Math.floor((now - this.nextTickAt) / TICK_MS) + 1;
+      this.nextTickAt = now + TICK_MS;
+    }
     if (this.owned.size === 0) {
       this.timer = undefined;
       return;
@@ -280,17 +303,18 @@ export class MatchRunner {
     // Offset by match id so the broadcasts of many matches spread over the ticks instead of piling onto one.
     if (changed || (periodic && (this.tickCount + matchId) % every === 0)) {
       owned.seq++;
-      this.deps.broadcast(matchId, toGameData(owned.match, owned.seq, owned.connected, Date.now()));
+      this.deps.broadcast(matchId, toGameData(owned.match, owned.seq, owned.connected, owned.spectators, Date.now()));
     }
+    if (changed) void publishLiveSummary(this.deps.store, matchId, summarize(owned.match, owned.spectators)).catch((error: Error) => this.deps.log.error(`live list: ${error.message}`));
     if (started) void this.deps.onStarted(owned.match).catch((error: Error) => this.deps.log.error(`match ${matchId} start: ${error.message}`));
     if (isOver(owned.match)) void this.finish(matchId, owned);
     else if (changed || (periodic && (this.tickCount + matchId) % SNAPSHOT_EVERY_TICKS === 0)) void this.saveSnapshot(owned);
   }
 
   private async saveSnapshot(owned: OwnedMatch, ttlMs?: number): Promise<void> {
-    const { match, seq, connected } = owned;
+    const { match, seq, connected, spectators } = owned;
     await this.deps.store
-      .set(keys.matchState(match.matchId), JSON.stringify({ match, seq, connected } satisfies Snapshot), ttlMs === undefined ? {} : { ttlMs })
+      .set(keys.matchState(match.matchId), JSON.stringify({ match, seq, connected, spectators } satisfies Snapshot), ttlMs === undefined ? {} : { ttlMs })
       .catch((error: Error) => this.deps.log.error(`match ${match.matchId} snapshot: ${error.message}`));
   }
 

@@ -9,11 +9,12 @@ export interface Snapshot {
   match: LiveMatch;
   seq: number;
   connected: Record<PlayerSlot, boolean>;
+  spectators: number;
 }
 
 /** Stores a new match and lists it as live; a process's runner picks it up within seconds. */
 export async function saveNewMatch(store: LiveStore, match: NewMatch): Promise<void> {
-  const snapshot: Snapshot = { match: createLiveMatch(match, Date.now()), seq: 0, connected: { player1: false, player2: false } };
+  const snapshot: Snapshot = { match: createLiveMatch(match, Date.now()), seq: 0, connected: { player1: false, player2: false }, spectators: 0 };
   await store.set(keys.matchState(match.matchId), JSON.stringify(snapshot));
   await store.hashIncrement(keys.liveMatches, String(match.matchId), 1);
 }

@@ -10,6 +10,12 @@ import { createMatchRow, markMatchPlaying, recordMatchResult } from "./repos/mat
 import { findUserByUsername } from "./repos/users";
 import { tournamentMatchFinished } from "./tournaments";
 
+/** The timeouts every new match gets from the settings. */
+export function matchTimeouts(): { registerTimeoutMs: number; reconnectGraceMs: number; pauseBudgetMs: number } {
+  const config = env();
+  return { registerTimeoutMs: config.REGISTER_TIMEOUT_MS, reconnectGraceMs: config.RECONNECT_GRACE_MS, pauseBudgetMs: config.PAUSE_BUDGET_MS };
+}
+
 export type CreateDuelResult = { ok: true; matchId: number } | { ok: false; status: 403 | 404; code: string; message: string };
 
 /** The challenged player creates the match of a challenge they accepted (the seed's create_match). */
@@ -26,7 +32,7 @@ export async function createDuelMatch(store: LiveStore, target: { id: number; na
     player1: { id: challenger.id, username: challenger.username },
     player2: { id: target.id, username: target.name },
     pointsToWin: config.POINTS_TO_WIN,
-    registerTimeoutMs: config.REGISTER_TIMEOUT_MS,
+    ...matchTimeouts(),
   });
   await recordChallengeMatch(store, challengeId, matchId);
   await setInGame(store, [challenger.id, target.id], 1);

@@ -15,6 +15,7 @@ import { keys } from "../store/keys";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import { userRecord } from "./repos/users";
+import { matchTimeouts } from "./match-service";
 
 export const tournamentRoom = (tournamentId: number) => `tournament:${tournamentId}`;
 
@@ -270,7 +271,6 @@ async function startRound(id: number, round: number): Promise<void> {
   const bracket = row.bracket as unknown as Bracket;
   const usernames = new Map(row.players.map((player) => [player.userId, player.user.username]));
   const store = liveStore();
-  const config = env();
   const pairings: string[] = [];
   for (const match of bracket.rounds[round - 1] ?? []) {
     const existing = row.matches.find((stored) => stored.round === round && stored.slot === match.slot);
@@ -284,7 +284,7 @@ async function startRound(id: number, round: number): Promise<void> {
           player1: { id: player1, username: usernames.get(player1)! },
           player2: { id: player2, username: usernames.get(player2)! },
           pointsToWin: row.pointsToWin,
-          registerTimeoutMs: config.REGISTER_TIMEOUT_MS,
+          ...matchTimeouts(),
         });
         await setInGame(store, [player1, player2], 1);
         await realtime().runner.ensureRunning(created.id);
@@ -340,7 +340,7 @@ export async function resumeTournaments(): Promise<void> {
       player1: { id: match.player1.id, username: match.player1.username },
       player2: { id: match.player2.id, username: match.player2.username },
       pointsToWin: match.pointsToWin,
-      registerTimeoutMs: env().REGISTER_TIMEOUT_MS,
+      ...matchTimeouts(),
     });
     await setInGame(store, [match.player1.id, match.player2.id], 1);
   }

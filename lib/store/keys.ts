@@ -13,6 +13,10 @@ export const keys = {
   acceptedChallenge: (challengerId: number, targetId: number) => `challenge:accepted:${challengerId}:${targetId}`,
   /** Hash match id → 1 for every match not yet over: what runners sweep for matches nobody runs. */
   liveMatches: "matches:live",
+  /** Hash match id → LiveMatchSummary JSON of every match being played: the lobby's "Live now". */
+  liveSummaries: "matches:summaries",
+  /** Pub/sub channel announcing a change of the live list. */
+  liveChannel: "matches:changed",
   matchState: (matchId: number) => `match:${matchId}:state`,
   matchOwner: (matchId: number) => `match:${matchId}:owner`,
   matchConnections: (matchId: number) => `match:${matchId}:connections`,

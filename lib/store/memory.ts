@@ -9,7 +9,7 @@ interface Entry {
 
 export function createMemoryStore(now: () => number = Date.now): LiveStore {
   const strings = new Map<string, Entry>();
-  const hashes = new Map<string, Map<string, number>>();
+  const hashes = new Map<string, Map<string, string>>();
   const lists = new Map<string, string[]>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
@@ -51,16 +51,21 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
       return true;
     },
     async hashIncrement(key, field, by) {
-      const hash = hashes.get(key) ?? new Map<string, number>();
-      const next = (hash.get(field) ?? 0) + by;
+      const hash = hashes.get(key) ?? new Map<string, string>();
+      const next = Number(hash.get(field) ?? 0) + by;
       if (next === 0) hash.delete(field);
-      else hash.set(field, next);
+      else hash.set(field, String(next));
       if (hash.size) hashes.set(key, hash);
       else hashes.delete(key);
       return next;
     },
     async hashGetAll(key) {
-      return Object.fromEntries([...(hashes.get(key) ?? [])].map(([field, value]) => [field, String(value)]));
+      return Object.fromEntries(hashes.get(key) ?? []);
+    },
+    async hashSet(key, field, value) {
+      const hash = hashes.get(key) ?? new Map<string, string>();
+      hash.set(field, value);
+      hashes.set(key, hash);
     },
     async hashDelete(key, field) {
       const hash = hashes.get(key);

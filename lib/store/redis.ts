@@ -56,6 +56,9 @@ export async function createRedisStore(client: RedisClient, subscriber: RedisCli
     async hashGetAll(key) {
       return { ...(await client.hGetAll(k(key))) };
     },
+    async hashSet(key, field, value) {
+      await client.hSet(k(key), field, value);
+    },
     async hashDelete(key, field) {
       await client.hDel(k(key), field);
     },

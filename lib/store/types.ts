@@ -20,9 +20,10 @@ export interface LiveStore {
   compareAndSet(key: string, expected: string, value: string, options?: Pick<SetOptions, "ttlMs">): Promise<boolean>;
   /** Deletes only while the key still holds `expected`; without it, deletes unconditionally. */
   del(key: string, expected?: string): Promise<boolean>;
-  /** Adds `by` to a counter in a hash and returns the new value; a field reaching 0 is removed. */
+  /** Adds `by` to a counter in a hash and returns the new value; a field reaching 0 is removed. Counter hashes hold numbers only. */
   hashIncrement(key: string, field: string, by: number): Promise<number>;
   hashGetAll(key: string): Promise<Record<string, string>>;
+  hashSet(key: string, field: string, value: string): Promise<void>;
   hashDelete(key: string, field: string): Promise<void>;
   /** Counts calls in a fixed window that starts with the first call; returns the count so far (rate limits). */
   countInWindow(key: string, windowMs: number): Promise<number>;

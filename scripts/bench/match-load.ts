@@ -74,15 +74,19 @@ try {
     });
   }
   const slotOf = (player: OnlineUser, state: GameData) => (state.player1.username === player.username ? "player1" : "player2");
-  const inputTimer = setInterval(() => {
-    for (const player of players) {
+  // Each bot sends on its own clock with a random phase, as real players do: no synchronised bursts.
+  const inputTimers: NodeJS.Timeout[] = [];
+  for (const player of players) {
+    const send = () => {
       const state = latest.get(player);
-      if (state?.status !== "playing") continue;
+      if (state?.status !== "playing") return;
       const slot = slotOf(player, state);
       const own = state[slot].position;
       player.game.emit(`${slot}_position`, { type: `${slot}_position`, position: state.ball.x, direction: Math.sign(state.ball.x - own) });
-    }
-  }, 1000 / inputHz);
+    };
+    setTimeout(() => inputTimers.push(setInterval(send, 1000 / inputHz)), Math.random() * (1000 / inputHz));
+  }
+  const stopInputs = () => inputTimers.forEach((timer) => clearInterval(timer));
 
   // Let the countdowns end, then measure a clean window.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
@@ -94,9 +98,14 @@ try {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const cpu = (cpuSeconds(pid) - cpuStart) / ((performance.now() - wallStart) / 1000);
   measuring = false;
-  clearInterval(inputTimer);
+  stopInputs();
 
-  const metrics = (await (await fetch(`${server.url}/api/metrics/`)).json()) as { ownedMatches: number; lateness: { p50: number; p99: number; max: number; samples: number } };
+  const metrics = (await (await fetch(`${server.url}/api/metrics/`)).json()) as {
+    ownedMatches: number;
+    skippedTicks: number;
+    ticksPerMinute: number;
+    lateness: { p50: number; p99: number; max: number; samples: number };
+  };
   const perMinute = [...tickTrace.values()]
     .filter((trace) => trace.first && trace.last && trace.last[0] - trace.first[0] > 10_000)
     .map((trace) => ((trace.last![1] - trace.first![1]) / (trace.last![0] - trace.first![0])) * 60_000)
@@ -106,6 +115,7 @@ try {
   console.log(`matches running:        ${metrics.ownedMatches}`);
   console.log(`server CPU:             ${(cpu * 100).toFixed(1)} % of one core`);
   console.log(`tick lateness (ms):     p50 ${metrics.lateness.p50.toFixed(2)}  p99 ${metrics.lateness.p99.toFixed(2)}  max ${metrics.lateness.max.toFixed(2)}  (${metrics.lateness.samples} ticks)`);
+  console.log(`loop ticks per minute:  ${metrics.ticksPerMinute.toFixed(1)} (server clock), ${metrics.skippedTicks} ticks skipped after stalls`);
   console.log(`ticks per match-minute: median ${median.toFixed(1)}  min ${perMinute[0]?.toFixed(1)}  max ${perMinute.at(-1)?.toFixed(1)}  (${perMinute.length} matches; seen from the bots, ±1 tick of arrival jitter)`);
   for (const player of players) player.game.close();
 } catch (error) {

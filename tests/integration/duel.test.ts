@@ -20,7 +20,7 @@ import {
 import { startServer, type RunningServer } from "../helpers/server";
 import { registerAndLogin } from "../helpers/users";
 
-const settings = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "1500", REGISTER_TIMEOUT_MS: "1500" };
+const settings = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "1500", REGISTER_TIMEOUT_MS: "1500", RECONNECT_GRACE_MS: "1500" };
 
 describe.each(backends)("duel on $name", (backend) => {
   let server: RunningServer;
@@ -194,12 +194,14 @@ describe.each(backends)("duel on $name", (backend) => {
       .toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: alice.username });
   });
 
-  it("forfeits a player who disconnects mid-game", async () => {
+  it("pauses for a player who disconnects mid-game, then forfeits them when the grace period ends", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
     const matchId = await startedMatch(alice, bob);
+    const paused = nextState(alice.game, (state) => state.status === "paused");
     const over = nextState(alice.game, (state) => state.status === "forfeited");
     bob.game.close();
+    expect((await paused).paused).toMatchObject({ player: bob.username, seconds_left: expect.any(Number) });
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
     await expect
       .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })

@@ -62,6 +62,8 @@ describe.each(implementations)("%s store", (_name, open) => {
     expect(await store.hashGetAll("presence")).toEqual({ "9": "1" });
     await store.hashDelete("presence", "9");
     expect(await store.hashGetAll("presence")).toEqual({});
+    await store.hashSet("summaries", "12", '{"a":1}');
+    expect(await store.hashGetAll("summaries")).toEqual({ "12": '{"a":1}' });
   });
 
   it("counts calls within a window and starts over after it", async () => {

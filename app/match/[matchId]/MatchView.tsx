@@ -72,24 +72,27 @@ function joinError(error: ErrorBody): string {
 }
 
 /**
- * React's development mode mounts every effect twice: leaving is deferred a moment and cancelled
- * when the same match mounts again, so that rehearsal does not forfeit a player.
+ * Leaving the page sends close_match: a player becomes absent (the match pauses for everyone with a
+ * grace period, and resumes with a countdown when they are back), a spectator just leaves. Only the
+ * "Leave match" button forfeits. React's development mode mounts every effect twice: the close is
+ * deferred a moment and cancelled when the same match mounts again, so that rehearsal does not
+ * pause the match.
  */
-const pendingLeaves = new Map<number, ReturnType<typeof setTimeout>>();
+const pendingCloses = new Map<number, ReturnType<typeof setTimeout>>();
 
-function cancelLeave(matchId: number) {
-  clearTimeout(pendingLeaves.get(matchId));
-  pendingLeaves.delete(matchId);
+function cancelClose(matchId: number) {
+  clearTimeout(pendingCloses.get(matchId));
+  pendingCloses.delete(matchId);
 }
 
-function scheduleLeave(socket: GameSocket, matchId: number) {
-  cancelLeave(matchId);
+function scheduleClose(socket: GameSocket, matchId: number) {
+  cancelClose(matchId);
   const timer = setTimeout(() => {
-    pendingLeaves.delete(matchId);
-    // socket.io buffers emits while offline: a stale leave sent on reconnect would forfeit the next join.
-    if (socket.connected) socket.emit("leave_match", { type: "leave_match", match_id: matchId }, () => {});
+    pendingCloses.delete(matchId);
+    // socket.io buffers emits while offline: a stale close sent on reconnect would mark the next join absent.
+    if (socket.connected) socket.emit("close_match", { type: "close_match", match_id: matchId }, () => {});
   }, 100);
-  pendingLeaves.set(matchId, timer);
+  pendingCloses.set(matchId, timer);
 }
 
 /** What the page shows changes far less often than the 30 Hz stream: re-render only for these. */
@@ -99,7 +102,8 @@ function hudKey(state: GameData): string {
     const p = state[slot];
     return [p.username, p.score, p.registered, p.ready, p.connected].join(",");
   });
-  return [state.status, state.countdown, deadline, state.winner, state.forfeit_reason, ...players].join("|");
+  const paused = state.paused ? `${state.paused.player},${state.paused.seconds_left}` : "";
+  return [state.status, state.countdown, deadline, paused, state.spectators, state.winner, state.forfeit_reason, ...players].join("|");
 }
 
 // ---- the view ----------------------------------------------------------------------------------
@@ -121,7 +125,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   const viewerName = viewer.name;
 
   useEffect(() => {
-    cancelLeave(matchId);
+    cancelClose(matchId);
     if (endedBeforeLoad || !socket || !connected) return;
     let cancelled = false;
     // After a reconnect the server's seq may not continue where this buffer stopped.
@@ -168,7 +172,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
     return () => {
       cancelled = true;
       socket.off("game_state", onState);
-      scheduleLeave(socket, matchId);
+      scheduleClose(socket, matchId);
     };
   }, [socket, connected, matchId, viewerSlot, viewerName, endedBeforeLoad, buffer]);
 
@@ -206,7 +210,14 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
 
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-3">
-      <MatchHeader bottomName={names[bottom]} topName={names[top]} spectating={role === "spectator"} connection={endedBeforeLoad ? null : connection} />
+      <MatchHeader
+        bottomName={names[bottom]}
+        topName={names[top]}
+        spectating={role === "spectator"}
+        // The count only means something while the match runs and this page is in its room.
+        spectators={live && join.kind === "joined" && game ? game.spectators : null}
+        connection={endedBeforeLoad ? null : connection}
+      />
       <div className="min-h-11">
         <p data-testid="match-status" role="status" className="text-center text-sm font-medium text-slate-200 sm:text-base">
           {statusText({ game, slot, connection, join, ended: outcome !== null })}
@@ -230,6 +241,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
         <ScoreTag slot={bottom} name={names[bottom]} score={scoreOf(bottom)} own={slot === bottom} place="bottom" />
         {showReady && slot && <ReadyOverlay matchId={matchId} slot={slot} socket={socket} onError={setNotice} />}
         {!outcome && game?.status === "countdown" && game.countdown !== null && <CountdownOverlay value={game.countdown} />}
+        {!outcome && game?.status === "paused" && <PauseOverlay paused={game.paused} self={slot !== null && game.paused !== null && sameName(game.paused.player, game[slot].username)} />}
         {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} />}
       </PongCanvas>
 
@@ -296,6 +308,11 @@ function statusText({
     }
     case "countdown":
       return "Get ready…";
+    case "paused": {
+      // The absent player only sees this in the moment before the server notices they are back.
+      if (!game.paused || (slot && sameName(game.paused.player, game[slot].username))) return "Paused";
+      return `Paused: waiting for ${game.paused.player} (${game.paused.seconds_left}s)`;
+    }
     case "playing":
       return slot ? `Playing: first to ${game.points_to_win}` : `Live: first to ${game.points_to_win}`;
     case "finished":
@@ -304,7 +321,11 @@ function statusText({
   }
 }
 
-function forfeitText(reason: string | null, loser: string): string | null {
+/** `loser` is null when nobody won (no_show): only reasons that need no loser are worded then. */
+function forfeitText(reason: string | null, loser: string | null): string | null {
+  if (reason === "no_show") return "Neither player showed up";
+  if (reason === "bye") return "No opponent this round (bye)";
+  if (loser === null) return null;
   switch (reason) {
     case null:
       return null;
@@ -316,10 +337,6 @@ function forfeitText(reason: string | null, loser: string): string | null {
       return `${loser} left the match`;
     case "left_tournament":
       return `${loser} left the tournament`;
-    case "no_show":
-      return `${loser} did not show up`;
-    case "bye":
-      return "No opponent this round (bye)";
     default:
       return `${loser} forfeited`;
   }
@@ -327,19 +344,59 @@ function forfeitText(reason: string | null, loser: string): string | null {
 
 // ---- pieces ------------------------------------------------------------------------------------
 
-function MatchHeader({ bottomName, topName, spectating, connection }: { bottomName: string; topName: string; spectating: boolean; connection: RealtimeStatus | null }) {
+function MatchHeader({
+  bottomName,
+  topName,
+  spectating,
+  spectators,
+  connection,
+}: {
+  bottomName: string;
+  topName: string;
+  spectating: boolean;
+  /** Null when unknown (not joined, match over). */
+  spectators: number | null;
+  connection: RealtimeStatus | null;
+}) {
   return (
-    <header className="flex items-center gap-3">
+    <header className="flex items-center gap-2 sm:gap-3">
       <h1 className="min-w-0 flex-1 truncate text-lg font-bold text-white sm:text-xl">
         {bottomName} <span className="font-normal text-slate-500">vs</span> {topName}
       </h1>
       {spectating && (
-        <span className="shrink-0 rounded-full border border-sky-500/40 bg-sky-500/10 px-3 py-1 text-xs font-semibold uppercase tracking-wider text-sky-300">
+        <span
+          data-testid="spectating"
+          className="shrink-0 rounded-full border border-sky-500/40 bg-sky-500/10 px-2.5 py-1 text-xs font-semibold uppercase tracking-wider text-sky-300 sm:px-3"
+        >
           Spectating
         </span>
       )}
+      {spectators !== null && <SpectatorCount count={spectators} spectating={spectating} />}
       {connection && <ConnectionDot status={connection} />}
     </header>
+  );
+}
+
+/** Players see it only when someone watches; a spectator always does (they count themselves). */
+function SpectatorCount({ count, spectating }: { count: number; spectating: boolean }) {
+  if (count <= 0 && !spectating) return null;
+  const lone = spectating && count <= 1;
+  const label = lone ? "Just you watching" : `${count} watching`;
+  return (
+    <span data-testid="spectators" title={label} className="flex shrink-0 items-center gap-1 text-xs text-slate-400">
+      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
+        <path d="M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z" />
+        <path
+          fillRule="evenodd"
+          d="M.66 10.59a1.65 1.65 0 0 1 0-1.18C2.1 5.75 5.74 3.25 10 3.25s7.9 2.5 9.34 6.16c.15.38.15.8 0 1.18C17.9 14.25 14.26 16.75 10 16.75s-7.9-2.5-9.34-6.16ZM14 10a4 4 0 1 1-8 0 4 4 0 0 1 8 0Z"
+          clipRule="evenodd"
+        />
+      </svg>
+      {/* On phones the header is tight: the number (or "Just you") stays, "watching" is for screen readers. */}
+      <span className="whitespace-nowrap tabular-nums">
+        {lone ? "Just you" : count} <span className="sr-only sm:not-sr-only">watching</span>
+      </span>
+    </span>
   );
 }
 
@@ -399,13 +456,33 @@ function CountdownOverlay({ value }: { value: number }) {
   );
 }
 
+/** The match waits for an absent player; their seconds run out into a forfeit ("disconnect"). */
+function PauseOverlay({ paused, self }: { paused: GameData["paused"]; self: boolean }) {
+  return (
+    <div data-testid="pause-overlay" className="pointer-events-none absolute inset-0 flex items-center justify-center rounded-lg bg-slate-950/70 p-4 backdrop-blur-[2px]">
+      <div className="max-w-full text-center">
+        <p className="truncate text-base font-semibold text-amber-300 sm:text-lg">{self ? "Paused" : paused ? `${paused.player} disconnected` : "Match paused"}</p>
+        {/* The server re-sends the state a few times a second while paused, so this ticks down on its own. */}
+        {paused && (
+          <p className="my-2 font-mono text-7xl font-extrabold tabular-nums text-white drop-shadow-lg sm:text-8xl">
+            {paused.seconds_left}
+            <span className="sr-only"> seconds left</span>
+          </p>
+        )}
+        <p className="mt-1 text-sm text-slate-300">{self ? "Resuming…" : "The match resumes when they are back"}</p>
+      </div>
+    </div>
+  );
+}
+
 function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlotName | null; hasOpponent: boolean }) {
   const challenge = useChallenge();
   const [rematch, setRematch] = useState<{ state: "idle" | "sending" | "sent" } | { state: "failed"; message: string }>({ state: "idle" });
   const winnerSlot: PlayerSlotName | null = sameName(outcome.winner, names.player1) ? "player1" : sameName(outcome.winner, names.player2) ? "player2" : null;
-  const headline = slot ? (sameName(outcome.winner, viewerName) ? "You won" : "You lost") : outcome.winner ? `${outcome.winner} won` : "Match over";
-  const tone = slot ? (headline === "You won" ? "text-emerald-300" : "text-rose-300") : "text-white";
-  const reason = outcome.status === "forfeited" && winnerSlot ? forfeitText(outcome.forfeitReason, names[other(winnerSlot)]) : null;
+  // No winner (neither player showed up): nobody lost either.
+  const headline = !outcome.winner ? (outcome.status === "forfeited" ? "No winner" : "Match over") : slot ? (sameName(outcome.winner, viewerName) ? "You won" : "You lost") : `${outcome.winner} won`;
+  const tone = slot && outcome.winner ? (headline === "You won" ? "text-emerald-300" : "text-rose-300") : "text-white";
+  const reason = outcome.status === "forfeited" ? forfeitText(outcome.forfeitReason, winnerSlot ? names[other(winnerSlot)] : null) : null;
   const opponent = slot ? names[other(slot)] : null;
 
   const sendRematch = async () => {
