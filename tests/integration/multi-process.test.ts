@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage, PresenceMessage } from "@/lib/protocol/chat";
 import type { GameData } from "@/lib/protocol/game";
 import { scaledOut } from "../helpers/backends";
-import { agreeDuel, closeAll, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall } from "../helpers/protocol";
+import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall } from "../helpers/protocol";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectSocket, connected } from "../helpers/users";
 import { autoPlay, createTournament, tournamentAction, tournamentEnd, watchTournament } from "../helpers/tournament";
@@ -103,6 +103,49 @@ describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
       expect(metrics.reduce((sum, owned) => sum + owned, 0)).toBe(1);
     } finally {
       closeAll(alice, bob);
+    }
+  });
+});
+
+describe.runIf(scaledOut)("reconnection across two processes", () => {
+  let first: RunningServer;
+  let second: RunningServer;
+
+  beforeAll(async () => {
+    const environment = { ...(await scaledOut!.environment()), POINTS_TO_WIN: "5", RECONNECT_GRACE_MS: "8000" };
+    [first, second] = await Promise.all([startServer(environment), startServer(environment)]);
+  });
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+  });
+
+  it("resumes a paused match when the player comes back through the other process", async () => {
+    const alice = await onlineUser(first.url, "hop1");
+    const bob = await onlineUser(first.url, "hop2");
+    const carol = await onlineUser(second.url, "hopwatch");
+    try {
+      const matchId = await agreeDuel(alice, bob);
+      await enterAsPlayer(alice, matchId);
+      await enterAsPlayer(bob, matchId);
+      await joinMatch(carol, matchId);
+      const playing = nextState(carol.game, (state) => state.status === "playing");
+      await declareReady(alice, "player1");
+      await declareReady(bob, "player2");
+      await playing;
+
+      const paused = nextState(carol.game, (state) => state.status === "paused");
+      bob.game.close();
+      const pause = await paused;
+      expect(pause.paused?.player).toBe(bob.username);
+
+      const bobOnSecond = await connectGame(second.url, bob);
+      const resumed = nextState(carol.game, (state) => state.status === "playing");
+      expect((await joinMatch(bobOnSecond, matchId)).role).toBe("player2");
+      const back = await resumed;
+      expect([back.player1.score, back.player2.score]).toEqual([pause.player1.score, pause.player2.score]);
+      bobOnSecond.game.close();
+    } finally {
+      closeAll(alice, bob, carol);
     }
   });
 });
