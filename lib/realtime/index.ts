@@ -11,8 +11,10 @@ import { authenticateSocket } from "./auth";
 import { registerChatNamespace } from "./chat";
 import { registerGameNamespace, matchRoom, userRoom } from "./game";
 import { MatchRunner } from "./match-runner";
-import { relayLiveMatches } from "./live-matches";
-import { relayPresence } from "./presence";
+import { keys } from "../store/keys";
+import { liveMatchesList } from "./live-matches";
+import { presenceList } from "./presence";
+import { relayToLocalSockets } from "./relay";
 import { registerTournamentNamespace } from "./tournament";
 
 export { matchRoom, userRoom };
@@ -60,8 +62,8 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   const gameNamespace = registerGameNamespace(game, { store, runner, log, challengeTimeoutMs: deps.challengeTimeoutMs });
   registerChatNamespace(io.of("/chat"), { store, log });
   registerTournamentNamespace(io.of("/tournament"), { log });
-  const stopPresence = await relayPresence(store, io.of("/chat"));
-  const stopLiveMatches = await relayLiveMatches(store, io.of("/chat"));
+  const stopPresence = await relayToLocalSockets(store, keys.presenceChannel, io.of("/chat"), "presence", presenceList);
+  const stopLiveMatches = await relayToLocalSockets(store, keys.liveChannel, io.of("/chat"), "live_matches", liveMatchesList);
 
   const instance: Realtime = {
     io,

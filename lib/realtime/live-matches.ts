@@ -1,12 +1,9 @@
 // The lobby's "Live now" list: each match's owner keeps a one-line summary in the store and
 // announces changes; every process pushes the fresh list to its own /chat sockets.
-import type { Namespace } from "socket.io";
 import type { LiveMatch } from "../game/lifecycle";
 import type { LiveMatchesMessage, LiveMatchSummary } from "../protocol/chat";
 import { keys } from "../store/keys";
 import type { LiveStore } from "../store/types";
-
-const COALESCE_MS = 250;
 
 export function summarize(match: LiveMatch, spectators: number): LiveMatchSummary | null {
   if (match.status === "finished" || match.status === "forfeited") return null;
@@ -34,18 +31,4 @@ export async function liveMatchesList(store: LiveStore): Promise<LiveMatchesMess
     .map((raw) => JSON.parse(raw) as LiveMatchSummary)
     .sort((a, b) => b.match_id - a.match_id);
   return { type: "live_matches", matches };
-}
-
-export async function relayLiveMatches(store: LiveStore, chat: Namespace): Promise<() => Promise<void>> {
-  let pending: NodeJS.Timeout | undefined;
-  const unsubscribe = await store.subscribe(keys.liveChannel, () => {
-    pending ??= setTimeout(() => {
-      pending = undefined;
-      void liveMatchesList(store).then((list) => chat.local.emit("live_matches", list));
-    }, COALESCE_MS);
-  });
-  return async () => {
-    clearTimeout(pending);
-    await unsubscribe();
-  };
 }

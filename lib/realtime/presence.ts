@@ -1,13 +1,9 @@
 // Who is online (has a page open: a /game socket) and who is in a game. Counts live in the store
 // so every process agrees; changes are announced on a store channel and each process pushes the
 // fresh list to its own /chat sockets.
-import type { Namespace } from "socket.io";
 import type { PresenceMessage, PresenceUser } from "../protocol/chat";
 import { keys } from "../store/keys";
 import type { LiveStore } from "../store/types";
-
-/** Changes within this window are sent as one list (a burst of connections is one update). */
-const COALESCE_MS = 150;
 
 const field = (id: number, username: string) => `${id}:${username}`;
 
@@ -48,19 +44,4 @@ export async function presenceList(store: LiveStore): Promise<PresenceMessage> {
     })
     .sort((a, b) => a.username.localeCompare(b.username));
   return { type: "presence", users };
-}
-
-/** Pushes presence to this process's /chat sockets whenever any process announces a change. */
-export async function relayPresence(store: LiveStore, chat: Namespace): Promise<() => Promise<void>> {
-  let pending: NodeJS.Timeout | undefined;
-  const unsubscribe = await store.subscribe(keys.presenceChannel, () => {
-    pending ??= setTimeout(() => {
-      pending = undefined;
-      void presenceList(store).then((list) => chat.local.emit("presence", list));
-    }, COALESCE_MS);
-  });
-  return async () => {
-    clearTimeout(pending);
-    await unsubscribe();
-  };
 }
