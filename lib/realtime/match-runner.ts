@@ -2,7 +2,7 @@
 // over a monotonic clock), broadcasts apart from the simulation rate, snapshots to the store,
 // and the result written once at the end. Exactly one process owns a match, through a lease in
 // the store; commands for a match owned elsewhere are forwarded over the owner's channel.
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import {
   advance,
   forfeit,
@@ -75,6 +75,8 @@ export interface RunnerStats {
   ticksPerMinute: number;
   /** How late ticks ran behind their schedule, in ms, over the recent window. */
   lateness: { p50: number; p99: number; max: number; samples: number };
+  /** Node's event-loop delay (ms) since the previous stats() call: what else held the loop up. */
+  eventLoopDelay: { p50: number; p99: number; max: number };
 }
 
 export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state"; message: string };
@@ -92,10 +94,12 @@ export class MatchRunner {
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
   private sweeper: NodeJS.Timeout | undefined;
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   constructor(private readonly deps: MatchRunnerDeps) {}
 
   async start(): Promise<void> {
+    this.loopDelay.enable();
     this.unsubscribe = await this.deps.store.subscribe(keys.runnerChannel(this.deps.processId), (raw) => {
       const { matchId, command } = JSON.parse(raw) as { matchId: number; command: MatchCommand };
       void this.dispatch(matchId, command).catch((error: Error) => this.deps.log.error(`match ${matchId}: ${error.message}`));
@@ -149,10 +153,19 @@ export class MatchRunner {
       skippedTicks: this.skippedTicks,
       ticksPerMinute: this.timer === undefined || minutes <= 0 ? 0 : (this.tickCount - this.ticksAtLoopStart) / minutes,
       lateness: { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, samples: sorted.length },
+      eventLoopDelay: this.readLoopDelay(),
     };
   }
 
+  private readLoopDelay(): RunnerStats["eventLoopDelay"] {
+    const ms = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? nanoseconds / 1e6 : 0);
+    const delay = { p50: ms(this.loopDelay.percentile(50)), p99: ms(this.loopDelay.percentile(99)), max: ms(this.loopDelay.max) };
+    this.loopDelay.reset();
+    return delay;
+  }
+
   async close(): Promise<void> {
+    this.loopDelay.disable();
     this.stopped = true;
     clearTimeout(this.timer);
     clearInterval(this.sweeper);

@@ -93,6 +93,7 @@ try {
   const playing = [...latest.values()].filter((state) => state.status === "playing").length / 2;
   console.log(`${playing} matches playing; measuring ${seconds} s…`);
   measuring = true;
+  await fetch(`${server.url}/api/metrics/`); // starts a fresh event-loop-delay window
   const cpuStart = cpuSeconds(pid);
   const wallStart = performance.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
@@ -105,6 +106,7 @@ try {
     skippedTicks: number;
     ticksPerMinute: number;
     lateness: { p50: number; p99: number; max: number; samples: number };
+    eventLoopDelay: { p50: number; p99: number; max: number };
   };
   const perMinute = [...tickTrace.values()]
     .filter((trace) => trace.first && trace.last && trace.last[0] - trace.first[0] > 10_000)
@@ -115,6 +117,7 @@ try {
   console.log(`matches running:        ${metrics.ownedMatches}`);
   console.log(`server CPU:             ${(cpu * 100).toFixed(1)} % of one core`);
   console.log(`tick lateness (ms):     p50 ${metrics.lateness.p50.toFixed(2)}  p99 ${metrics.lateness.p99.toFixed(2)}  max ${metrics.lateness.max.toFixed(2)}  (${metrics.lateness.samples} ticks)`);
+  console.log(`event-loop delay (ms):  p50 ${metrics.eventLoopDelay.p50.toFixed(2)}  p99 ${metrics.eventLoopDelay.p99.toFixed(2)}  max ${metrics.eventLoopDelay.max.toFixed(2)}`);
   console.log(`loop ticks per minute:  ${metrics.ticksPerMinute.toFixed(1)} (server clock), ${metrics.skippedTicks} ticks skipped after stalls`);
   console.log(`ticks per match-minute: median ${median.toFixed(1)}  min ${perMinute[0]?.toFixed(1)}  max ${perMinute.at(-1)?.toFixed(1)}  (${perMinute.length} matches; seen from the bots, ±1 tick of arrival jitter)`);
   for (const player of players) player.game.close();

@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { createDatabase, scaledOut } from "../helpers/backends";
 import { runServerToExit, startServer, tempDataDir } from "../helpers/server";
 import { login, register, uniqueName } from "../helpers/users";
+import type { TournamentJson } from "@/lib/protocol/tournament";
+import { closeAll, connectGame, declareReady, enterAsPlayer, onlineUser, type OnlineUser } from "../helpers/protocol";
+import { autoPlay, createTournament, tournamentAction, tournamentEnd, watchTournament } from "../helpers/tournament";
 
 describe("settings", () => {
   it.each([
@@ -48,6 +51,50 @@ describe("embedded default", () => {
       expect(second.output()).not.toMatch(/applied migrations/);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe("restart", () => {
+  it("resumes a running tournament after a restart of the embedded server, which lost its live state", async () => {
+    const dataDir = await tempDataDir();
+    const settings = { DATA_DIR: dataDir, REGISTER_TIMEOUT_MS: "20000" };
+    let server = await startServer(settings);
+    let alice: OnlineUser | undefined;
+    let bob: OnlineUser | undefined;
+    let tournamentId: number;
+    try {
+      alice = await onlineUser(server.url, "restart_a");
+      bob = await onlineUser(server.url, "restart_b");
+      tournamentId = await createTournament(alice, { name: "Restart cup", points_to_win: 1 });
+      await tournamentAction(bob, tournamentId, "join");
+      expect((await tournamentAction(alice, tournamentId, "start")).status).toBe(200);
+    } finally {
+      closeAll(alice, bob);
+      await server.stop();
+    }
+
+    server = await startServer(settings);
+    try {
+      const state = (await (await fetch(`${server.url}/game/tournaments/${tournamentId}/`)).json()) as TournamentJson;
+      expect(state.status).toBe("running");
+      const matchId = state.rounds[0]!.matches[0]!.match_id!;
+      alice = await connectGame(server.url, alice);
+      bob = await connectGame(server.url, bob);
+      const room = await watchTournament(alice, tournamentId);
+      const ended = tournamentEnd(room.socket);
+      const players = [autoPlay(alice), autoPlay(bob)];
+      // The match is live again: both join it as they would from the bracket page.
+      for (const player of [alice, bob]) {
+        const slot = await enterAsPlayer(player, matchId);
+        await declareReady(player, slot);
+      }
+      expect((await ended).winner).toBe(alice.username);
+      players.forEach((player) => player.stop());
+      room.socket.close();
+    } finally {
+      closeAll(alice, bob);
+      await server.stop();
     }
   });
 });
