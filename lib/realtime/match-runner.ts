@@ -132,13 +132,14 @@ export class MatchRunner {
 
   /** Applies a command here if this process owns the match (taking it over when nobody does), else forwards it. */
   async dispatch(matchId: number, command: MatchCommand): Promise<CommandResult> {
-    if (this.owned.has(matchId) || (await this.acquire(matchId))) return this.apply(matchId, command);
-    const owner = await this.deps.store.get(keys.matchOwner(matchId));
+    if (this.owned.has(matchId)) return this.apply(matchId, command);
+    let owner = await this.deps.store.get(keys.matchOwner(matchId));
     if (owner === null) {
-      // The owner let go between our two reads (the match ended, or its process stopped): try once more.
       if (await this.acquire(matchId)) return this.apply(matchId, command);
-      return { ok: false, error: "not_found", message: "The match is not running" };
+      owner = await this.deps.store.get(keys.matchOwner(matchId));
+      if (owner === null) return { ok: false, error: "not_found", message: "The match is not running" };
     }
+    // Another process runs it (or this one is still taking it over): its channel delivers in order.
     await this.deps.store.publish(keys.runnerChannel(owner), JSON.stringify({ matchId, command }));
     return { ok: true };
   }
