@@ -63,6 +63,7 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
    */
   const countConnection = async (joined: JoinedMatch, delta: 1 | -1) => {
     const field = joined.role === "spectator" ? "spectators" : joined.role;
+    await store.hashIncrement(keys.matchAudience(joined.matchId), runner.processId, delta);
     const count = await store.hashIncrement(keys.matchConnections(joined.matchId), field, delta);
     if (joined.role === "spectator") return runner.dispatch(joined.matchId, { kind: "spectators", count });
     return runner.dispatch(joined.matchId, { kind: "connections", slot: joined.role, count });

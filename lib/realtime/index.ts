@@ -54,7 +54,8 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     store,
     log,
     processId: randomUUID(),
-    broadcast: (matchId, state) => game.to(matchRoom(matchId)).emit("game_state", { type: "game_state", game_state: state }),
+    // Through the adapter (Redis) only when another process has sockets in the room.
+    broadcast: (matchId, state, remote) => (remote ? game : game.local).to(matchRoom(matchId)).emit("game_state", { type: "game_state", game_state: state }),
     onStarted: matchStarted,
     onFinished: (match) => matchFinished(store, match),
   });

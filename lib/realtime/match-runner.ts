@@ -54,13 +54,16 @@ export type MatchCommand =
 interface OwnedMatch extends Snapshot {
   lastMilestone: string;
   finishing: boolean;
+  /** Some other process has sockets in the match room: broadcasts must go through the adapter. */
+  remoteAudience: boolean;
 }
 
 export interface MatchRunnerDeps {
   store: LiveStore;
   log: Logger;
   processId: string;
-  broadcast(matchId: number, state: GameData): void;
+  /** `remote`: other processes have sockets in the room; otherwise a local emit is enough. */
+  broadcast(matchId: number, state: GameData, remote: boolean): void;
   /** Called once per match at the start of play. */
   onStarted(match: LiveMatch): Promise<void>;
   /** Writes the result; must be idempotent (it may run again after a take-over). */
@@ -97,6 +100,17 @@ export class MatchRunner {
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   constructor(private readonly deps: MatchRunnerDeps) {}
+
+  get processId(): string {
+    return this.deps.processId;
+  }
+
+  /** Re-reads which processes have sockets in the match room (after every join or leave). */
+  private async refreshAudience(matchId: number): Promise<void> {
+    const audience = await this.deps.store.hashGetAll(keys.matchAudience(matchId));
+    const owned = this.owned.get(matchId);
+    if (owned) owned.remoteAudience = Object.entries(audience).some(([processId, count]) => processId !== this.deps.processId && Number(count) > 0);
+  }
 
   async start(): Promise<void> {
     this.loopDelay.enable();
@@ -197,7 +211,9 @@ export class MatchRunner {
     if (this.owned.has(matchId)) return true;
     // Re-read after winning: the previous owner may have saved a newer state on its way out.
     const latest = (await this.readSnapshot(matchId)) ?? snapshot;
-    this.owned.set(matchId, { ...latest, lastMilestone: milestone(latest.match), finishing: false });
+    // Until the audience is known, broadcasts take the safe road through the adapter.
+    this.owned.set(matchId, { ...latest, lastMilestone: milestone(latest.match), finishing: false, remoteAudience: true });
+    void this.refreshAudience(matchId);
     this.deps.log.debug(`match ${matchId}: running on ${this.deps.processId}`);
     this.ensureLoop();
     return true;
@@ -231,11 +247,13 @@ export class MatchRunner {
         transition = { ok: true, match: movePlayer(owned.match, command.slot, command.position, command.direction, now) };
         break;
       case "connections":
+        void this.refreshAudience(matchId);
         owned.connected = { ...owned.connected, [command.slot]: command.count > 0 };
         // Gone: paused for everyone while the grace period runs; back: a countdown resumes play.
         transition = { ok: true, match: command.count > 0 ? playerReturned(owned.match, command.slot, now) : playerLeft(owned.match, command.slot, now) };
         break;
       case "spectators":
+        void this.refreshAudience(matchId);
         owned.spectators = Math.max(0, command.count);
         transition = { ok: true, match: owned.match };
         break;
@@ -317,7 +335,7 @@ export class MatchRunner {
     // Offset by match id so the broadcasts of many matches spread over the ticks instead of piling onto one.
     if (changed || (periodic && (this.tickCount + matchId) % every === 0)) {
       owned.seq++;
-      this.deps.broadcast(matchId, toGameData(owned.match, owned.seq, owned.connected, owned.spectators, Date.now()));
+      this.deps.broadcast(matchId, toGameData(owned.match, owned.seq, owned.connected, owned.spectators, Date.now()), owned.remoteAudience);
     }
     if (changed) void publishLiveSummary(this.deps.store, matchId, summarize(owned.match, owned.spectators)).catch((error: Error) => this.deps.log.error(`live list: ${error.message}`));
     if (started) void this.deps.onStarted(owned.match).catch((error: Error) => this.deps.log.error(`match ${matchId} start: ${error.message}`));

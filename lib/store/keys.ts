@@ -20,6 +20,8 @@ export const keys = {
   matchState: (matchId: number) => `match:${matchId}:state`,
   matchOwner: (matchId: number) => `match:${matchId}:owner`,
   matchConnections: (matchId: number) => `match:${matchId}:connections`,
+  /** Hash process id → that process's sockets in the match room: whether broadcasts must cross processes. */
+  matchAudience: (matchId: number) => `match:${matchId}:audience`,
   chatHistory: "chat:lobby",
   chatRate: (userId: number) => `ratelimit:chat:${userId}`,
   /** Pub/sub channel of one server process: commands for the matches it runs. */
