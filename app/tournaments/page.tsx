@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/server/auth";
 import { listTournaments, type TournamentSummary } from "@/lib/server/tournaments";
-import type { TournamentStatus } from "@/lib/protocol/tournament";
+import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
 import { CreateTournamentForm } from "./CreateTournamentForm";
 
 export const dynamic = "force-dynamic";
@@ -10,22 +10,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tournaments" };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
-const badgeStyles: Record<TournamentStatus, string> = {
-  open: "border-emerald-500/40 bg-emerald-500/10 text-emerald-300",
-  running: "border-sky-500/40 bg-sky-500/10 text-sky-300",
-  finished: "border-slate-600 bg-slate-800 text-slate-300",
-  cancelled: "border-rose-500/40 bg-rose-500/10 text-rose-300",
-};
-
-function StatusBadge({ status }: { status: TournamentStatus }) {
-  // The raw status is the text (tests and screen readers get "running"); CSS capitalises it.
-  return (
-    <span data-testid="tournament-card-status" className={`inline-block shrink-0 rounded-full border px-2 py-0.5 text-xs font-semibold capitalize ${badgeStyles[status]}`}>
-      {status}
-    </span>
-  );
-}
 
 function TournamentCard({ tournament }: { tournament: TournamentSummary }) {
   const full = tournament.players >= tournament.max_players;
@@ -42,7 +26,7 @@ function TournamentCard({ tournament }: { tournament: TournamentSummary }) {
             {tournament.name}
           </Link>
         </h3>
-        <StatusBadge status={tournament.status} />
+        <TournamentStatusBadge status={tournament.status} size="small" testId="tournament-card-status" />
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-400">
         <div>

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import type { LiveMatchSummary } from "@/lib/protocol/chat";
 import type { ChatStatus } from "./Lobby";
+import { EyeIcon } from "@/components/icons";
 
 const BADGES: Record<LiveMatchSummary["status"], { text: string; style: string }> = {
   playing: { text: "live", style: "bg-rose-500/15 text-rose-300" },
@@ -19,19 +20,6 @@ function StatusBadge({ status }: { status: LiveMatchSummary["status"] }) {
       {status === "playing" && <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-rose-400" />}
       {badge.text}
     </span>
-  );
-}
-
-function EyeIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
-      <path d="M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z" />
-      <path
-        fillRule="evenodd"
-        d="M.66 10.59a1.65 1.65 0 0 1 0-1.18C2.1 5.75 5.74 3.25 10 3.25s7.9 2.5 9.34 6.16c.15.38.15.8 0 1.18C17.9 14.25 14.26 16.75 10 16.75s-7.9-2.5-9.34-6.16ZM14 10a4 4 0 1 1-8 0 4 4 0 0 1 8 0Z"
-        clipRule="evenodd"
-      />
-    </svg>
   );
 }
 

@@ -3,6 +3,7 @@
 // player their slot, join_match puts the socket in the match room (its ack gives the role and the
 // current state), a player registers at once and declares ready with a button; game_state then
 // streams in and feeds the canvas. Players always see their own paddle at the bottom.
+import { EyeIcon } from "@/components/icons";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -384,14 +385,7 @@ function SpectatorCount({ count, spectating }: { count: number; spectating: bool
   const label = lone ? "Just you watching" : `${count} watching`;
   return (
     <span data-testid="spectators" title={label} className="flex shrink-0 items-center gap-1 text-xs text-slate-400">
-      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
-        <path d="M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z" />
-        <path
-          fillRule="evenodd"
-          d="M.66 10.59a1.65 1.65 0 0 1 0-1.18C2.1 5.75 5.74 3.25 10 3.25s7.9 2.5 9.34 6.16c.15.38.15.8 0 1.18C17.9 14.25 14.26 16.75 10 16.75s-7.9-2.5-9.34-6.16ZM14 10a4 4 0 1 1-8 0 4 4 0 0 1 8 0Z"
-          clipRule="evenodd"
-        />
-      </svg>
+      <EyeIcon />
       {/* On phones the header is tight: the number (or "Just you") stays, "watching" is for screen readers. */}
       <span className="whitespace-nowrap tabular-nums">
         {lone ? "Just you" : count} <span className="sr-only sm:not-sr-only">watching</span>

@@ -3,6 +3,7 @@
 // tournament_update replace the whole JSON), the action buttons call the HTTP endpoints (their
 // answer is applied at once, without waiting for the broadcast), and the bracket is drawn from
 // the JSON's rounds.
+import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Avatar } from "@/components/Avatar";
@@ -14,7 +15,6 @@ import {
   type RoundStart,
   type TournamentJson,
   type TournamentMatchJson,
-  type TournamentStatus,
 } from "@/lib/protocol/tournament";
 
 export interface TournamentViewer {
@@ -127,22 +127,6 @@ function useTournamentChannel(initial: TournamentJson) {
 }
 
 // ---- small pieces ----------------------------------------------------------------------------
-
-const statusStyles: Record<TournamentStatus, string> = {
-  open: "border-emerald-500/40 bg-emerald-500/10 text-emerald-300",
-  running: "border-sky-500/40 bg-sky-500/10 text-sky-300",
-  finished: "border-slate-600 bg-slate-800 text-slate-300",
-  cancelled: "border-rose-500/40 bg-rose-500/10 text-rose-300",
-};
-
-function StatusBadge({ status }: { status: TournamentStatus }) {
-  // The raw status is the text content; CSS capitalises it on screen.
-  return (
-    <span data-testid="tournament-status" className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-semibold capitalize ${statusStyles[status]}`}>
-      {status}
-    </span>
-  );
-}
 
 const connectionStyles: Record<Connection, { dot: string; label: string }> = {
   connecting: { dot: "bg-slate-400 animate-pulse", label: "Connecting…" },
@@ -565,7 +549,7 @@ export function TournamentView({ initial, viewer }: { initial: TournamentJson; v
               <h1 className="min-w-0 text-3xl font-bold text-white wrap-anywhere" data-testid="tournament-name">
                 {tournament.name}
               </h1>
-              <StatusBadge status={tournament.status} />
+              <TournamentStatusBadge status={tournament.status} size="large" testId="tournament-status" />
             </div>
           </div>
           <ConnectionIndicator connection={connection} error={channelError} />
