@@ -2,6 +2,7 @@
 // One /game socket for the whole app (it is also what makes the user "online"), shared through
 // context, plus everything about duel challenges: the incoming-challenge dialog, the outgoing
 // "waiting" panel and the toasts telling both sides how a challenge ended.
+import { DismissButton } from "./DismissButton";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
@@ -608,14 +609,7 @@ function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number
               </>
             )}
           </p>
-          <button
-            type="button"
-            onClick={() => onDismiss(toast.id)}
-            aria-label="Dismiss"
-            className="-m-1 flex h-8 w-8 shrink-0 items-center justify-center rounded text-slate-400 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-emerald-400"
-          >
-            <span aria-hidden>×</span>
-          </button>
+          <DismissButton onDismiss={() => onDismiss(toast.id)} />
         </div>
       ))}
     </div>

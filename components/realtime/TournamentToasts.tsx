@@ -2,6 +2,7 @@
 // "Your tournament match is ready" notices, from the app-wide /game socket. They sit at the top
 // right (the provider's toasts are at the bottom) and stay until dismissed or followed: missing
 // one means forfeiting by no-show, so they must not fade away like the others.
+import { DismissButton } from "./DismissButton";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -57,14 +58,7 @@ export function TournamentToasts() {
               Play now
             </Link>
           </div>
-          <button
-            type="button"
-            onClick={() => dismiss(message.match_id)}
-            aria-label="Dismiss"
-            className="-m-1 flex h-8 w-8 shrink-0 items-center justify-center rounded text-slate-400 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-emerald-400"
-          >
-            <span aria-hidden>×</span>
-          </button>
+          <DismissButton onDismiss={() => dismiss(message.match_id)} />
         </div>
       ))}
     </div>
