@@ -188,9 +188,10 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
       ["player1_position", player1PositionSchema, "player1"],
       ["player2_position", player2PositionSchema, "player2"],
     ] as const) {
-      handle(socket, event, schema, log, async ({ position, direction }) => {
+      // The hot path: no promise when the match runs on this process.
+      handle(socket, event, schema, log, ({ position, direction }) => {
         const current = requireSlot(slot);
-        commandOutcome(await runner.dispatch(current.matchId, { kind: "move", slot, position, direction }));
+        return runner.move(current.matchId, { kind: "move", slot, position, direction })?.then(commandOutcome);
       });
     }
 

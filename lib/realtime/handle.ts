@@ -28,24 +28,31 @@ export function handle<Schema extends z.ZodType, Result extends object>(
   log: Logger,
   handler: (message: z.infer<Schema>) => Promise<Result | void> | Result | void,
 ): void {
-  socket.on(event, async (payload: unknown, maybeAck: unknown) => {
+  socket.on(event, (payload: unknown, maybeAck: unknown) => {
     const ack = typeof maybeAck === "function" ? (maybeAck as (response: Ack<Result>) => void) : undefined;
     const fail = (code: ErrorCode, message: string) => {
       if (ack) ack({ ok: false, error: { code, message } });
       else socket.emit("error", { type: "error", code, message });
     };
+    const failWith = (error: unknown) => {
+      if (error instanceof RefusedError) return fail(error.code, error.message);
+      log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
+      fail("internal", "The server could not handle this message");
+    };
+    const succeed = (result: Result | void) => ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return fail("invalid_message", `Invalid ${event} message${issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : ""}`);
     }
+    // Synchronous handlers (paddle moves) answer without creating a promise.
+    let outcome: Promise<Result | void> | Result | void;
     try {
-      const result = await handler(parsed.data);
-      ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
+      outcome = handler(parsed.data);
     } catch (error) {
-      if (error instanceof RefusedError) return fail(error.code, error.message);
-      log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
-      fail("internal", "The server could not handle this message");
+      return failWith(error);
     }
+    if (outcome instanceof Promise) outcome.then(succeed).catch(failWith);
+    else succeed(outcome);
   });
 }

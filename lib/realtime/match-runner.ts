@@ -1,59 +1,33 @@
-// Runs the matches this process owns: one fixed-step 60 Hz loop for all of them (accumulator
-// over a monotonic clock), broadcasts apart from the simulation rate, snapshots to the store,
-// and the result written once at the end. Exactly one process owns a match, through a lease in
-// the store; commands for a match owned elsewhere are forwarded over the owner's channel.
+// Runs the matches this process owns. The simulation itself (one fixed-step 60 Hz loop for all
+// of them) runs on its own thread (loop-thread.ts); this side keeps what needs the main thread:
+// ownership, commands in, states out to the sockets, snapshots to the store, and the result
+// written once at the end. Exactly one process owns a match, through a lease in the store;
+// commands for a match owned elsewhere are forwarded over the owner's channel.
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import {
-  advance,
-  forfeit,
-  isOver,
-  playerLeft,
-  playerReturned,
-  milestone,
-  movePlayer,
-  ready,
-  register,
-  type ForfeitReason,
-  type LiveMatch,
-  type Transition,
-} from "../game/lifecycle";
-import { TICK_SECONDS } from "../game/constants";
-import type { PlayerSlot } from "../game/types";
+import { isOver, type LiveMatch } from "../game/lifecycle";
 import { toGameData } from "../game/wire";
 import type { GameData } from "../protocol/game";
 import { keys } from "../store/keys";
 import { readSnapshot, type Snapshot } from "./match-store";
-import { publishLiveSummary, summarize } from "./live-matches";
+import { publishLiveSummary } from "./live-matches";
+import type { CommandResult, LoopEvent, MatchCommand } from "./match-loop";
+import { startLoopThread, type LoopLink } from "./loop-link";
+import { percentiles, type FromLoop, type LoopStats } from "./loop-thread";
 import type { LiveStore } from "../store/types";
 import type { Logger } from "../server/log";
 
-const TICK_MS = 1000 / 60;
-/** game_state goes out every other tick while playing: 30 Hz, clients interpolate. */
-export const BROADCAST_EVERY_TICKS = 2;
-/** Outside play (waiting, countdown) the state changes slowly: 4 Hz keeps countdowns fresh. */
-const IDLE_BROADCAST_EVERY_TICKS = 15;
-const SNAPSHOT_EVERY_TICKS = 30;
+export type { CommandResult, MatchCommand };
+
 const LEASE_MS = 5_000;
-const LEASE_RENEW_EVERY_TICKS = 60;
+const LEASE_RENEW_MS = 1_000;
 /** Finished matches stay readable (late joiners, the result screen) for a while. */
 const FINISHED_TTL_MS = 60 * 60 * 1000;
-/** After a stall longer than this, the loop skips ahead instead of replaying every missed tick. */
-const MAX_CATCH_UP_TICKS = 10;
 /** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
 const SWEEP_MS = 2_000;
+/** Relay delays kept for the stats: about a minute of tick messages. */
+const RELAY_WINDOW = 3_600;
 
-export type MatchCommand =
-  | { kind: "register"; slot: PlayerSlot }
-  | { kind: "ready"; slot: PlayerSlot }
-  | { kind: "move"; slot: PlayerSlot; position: number; direction: -1 | 0 | 1 }
-  | { kind: "connections"; slot: PlayerSlot; count: number }
-  | { kind: "spectators"; count: number }
-  | { kind: "quit"; slot: PlayerSlot }
-  | { kind: "forfeit"; slot: PlayerSlot; reason: ForfeitReason };
-
-interface OwnedMatch extends Snapshot {
-  lastMilestone: string;
-  finishing: boolean;
+interface OwnedMatch {
   /** Some other process has sockets in the match room: broadcasts must go through the adapter. */
   remoteAudience: boolean;
 }
@@ -70,33 +44,22 @@ export interface MatchRunnerDeps {
   onFinished(match: LiveMatch): Promise<void>;
 }
 
-export interface RunnerStats {
+export interface RunnerStats extends LoopStats {
   ownedMatches: number;
-  ticks: number;
-  skippedTicks: number;
-  /** Loop ticks per minute since the loop last started (60 Hz: 3,600). */
-  ticksPerMinute: number;
-  /** How late ticks ran behind their schedule, in ms, over the recent window. */
-  lateness: { p50: number; p99: number; max: number; samples: number };
-  /** Node's event-loop delay (ms) since the previous stats() call: what else held the loop up. */
+  /** How long tick messages waited for the main thread before their states went out (ms). */
+  relayDelay: { p50: number; p99: number; max: number; samples: number };
+  /** The main thread's event-loop delay (ms) since the previous stats() call: socket traffic, encoding, GC. */
   eventLoopDelay: { p50: number; p99: number; max: number };
 }
 
-export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state"; message: string };
-
 export class MatchRunner {
   private readonly owned = new Map<number, OwnedMatch>();
-  private timer: NodeJS.Timeout | undefined;
-  private nextTickAt = 0;
-  private tickCount = 0;
-  /** Ticks dropped after a stall (the loop skips ahead instead of replaying them): the drift. */
-  private skippedTicks = 0;
-  private loopStartedAt = 0;
-  private ticksAtLoopStart = 0;
-  private readonly lateness: number[] = [];
+  private link: LoopLink | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
   private sweeper: NodeJS.Timeout | undefined;
+  private leaseRenewer: NodeJS.Timeout | undefined;
+  private readonly relayDelays: number[] = [];
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   constructor(private readonly deps: MatchRunnerDeps) {}
@@ -105,20 +68,27 @@ export class MatchRunner {
     return this.deps.processId;
   }
 
-  /** Re-reads which processes have sockets in the match room (after every join or leave). */
-  private async refreshAudience(matchId: number): Promise<void> {
-    const audience = await this.deps.store.hashGetAll(keys.matchAudience(matchId));
-    const owned = this.owned.get(matchId);
-    if (owned) owned.remoteAudience = Object.entries(audience).some(([processId, count]) => processId !== this.deps.processId && Number(count) > 0);
+  private get loop(): LoopLink {
+    if (!this.link) throw new Error("The match runner is not started");
+    return this.link;
   }
 
   async start(): Promise<void> {
     this.loopDelay.enable();
+    this.link = startLoopThread(
+      (message) => this.receive(message),
+      // A failing simulation thread is a bug; carrying on would freeze every match here.
+      (error) => {
+        this.deps.log.error(`simulation thread failed: ${error.stack ?? error.message}`);
+        process.exit(1);
+      },
+    );
     this.unsubscribe = await this.deps.store.subscribe(keys.runnerChannel(this.deps.processId), (raw) => {
       const { matchId, command } = JSON.parse(raw) as { matchId: number; command: MatchCommand };
       void this.dispatch(matchId, command).catch((error: Error) => this.deps.log.error(`match ${matchId}: ${error.message}`));
     });
     this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.deps.log.error(`sweep: ${error.message}`)), SWEEP_MS);
+    this.leaseRenewer = setInterval(() => void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`)), LEASE_RENEW_MS);
   }
 
   /** Starts every live match that has no owner: matches nobody joined yet, and those of a stopped process. */
@@ -129,8 +99,11 @@ export class MatchRunner {
 
   /** The latest state of a match, as this process knows it. */
   async gameState(matchId: number): Promise<GameData | null> {
-    const local = this.owned.get(matchId);
-    const snapshot = local ?? (await this.readSnapshot(matchId));
+    if (this.owned.has(matchId)) {
+      const state = await this.loop.request<GameData | null>({ op: "state", matchId });
+      if (state) return state;
+    }
+    const snapshot = await this.readSnapshot(matchId);
     return snapshot && toGameData(snapshot.match, snapshot.seq, snapshot.connected, snapshot.spectators, Date.now());
   }
 
@@ -158,18 +131,18 @@ export class MatchRunner {
     return { ok: true };
   }
 
-  stats(): RunnerStats {
-    const sorted = [...this.lateness].sort((a, b) => a - b);
-    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
-    const minutes = (performance.now() - this.loopStartedAt) / 60_000;
-    return {
-      ownedMatches: this.owned.size,
-      ticks: this.tickCount,
-      skippedTicks: this.skippedTicks,
-      ticksPerMinute: this.timer === undefined || minutes <= 0 ? 0 : (this.tickCount - this.ticksAtLoopStart) / minutes,
-      lateness: { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, samples: sorted.length },
-      eventLoopDelay: this.readLoopDelay(),
-    };
+  /**
+   * A paddle input: the hot path (every player, 30 times a second). Queued for the simulation
+   * thread without a promise when the match runs here; otherwise dispatched like any command.
+   */
+  move(matchId: number, command: Extract<MatchCommand, { kind: "move" }>): Promise<CommandResult> | undefined {
+    if (!this.owned.has(matchId)) return this.dispatch(matchId, command);
+    this.loop.send({ op: "command", matchId, command });
+  }
+
+  async stats(): Promise<RunnerStats> {
+    const loop = await this.loop.request<LoopStats>({ op: "stats" });
+    return { ...loop, ownedMatches: this.owned.size, relayDelay: percentiles(this.relayDelays), eventLoopDelay: this.readLoopDelay() };
   }
 
   private readLoopDelay(): RunnerStats["eventLoopDelay"] {
@@ -182,17 +155,20 @@ export class MatchRunner {
   async close(): Promise<void> {
     this.loopDelay.disable();
     this.stopped = true;
-    clearTimeout(this.timer);
     clearInterval(this.sweeper);
+    clearInterval(this.leaseRenewer);
     await this.unsubscribe?.();
+    if (!this.link) return;
     // Hand the matches over: a snapshot and a released lease let another process resume them.
+    const snapshots = await this.link.request<{ matchId: number; json: string }[]>({ op: "handover" });
     await Promise.all(
-      [...this.owned.entries()].map(async ([matchId, owned]) => {
-        await this.saveSnapshot(owned);
+      snapshots.map(async ({ matchId, json }) => {
+        await this.saveSnapshot(matchId, json);
         await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
       }),
     );
     this.owned.clear();
+    await this.link.close();
   }
 
   // ---- ownership -------------------------------------------------------------------------------
@@ -212,10 +188,10 @@ export class MatchRunner {
     // Re-read after winning: the previous owner may have saved a newer state on its way out.
     const latest = (await this.readSnapshot(matchId)) ?? snapshot;
     // Until the audience is known, broadcasts take the safe road through the adapter.
-    this.owned.set(matchId, { ...latest, lastMilestone: milestone(latest.match), finishing: false, remoteAudience: true });
+    this.owned.set(matchId, { remoteAudience: true });
+    this.loop.send({ op: "add", snapshot: latest });
     void this.refreshAudience(matchId);
     this.deps.log.debug(`match ${matchId}: running on ${this.deps.processId}`);
-    this.ensureLoop();
     return true;
   }
 
@@ -224,138 +200,73 @@ export class MatchRunner {
       [...this.owned.keys()].map(async (matchId) => {
         const { processId } = this.deps;
         const kept = await this.deps.store.compareAndSet(keys.matchOwner(matchId), processId, processId, { ttlMs: LEASE_MS });
-        if (!kept && this.owned.delete(matchId)) this.deps.log.warn(`match ${matchId}: lease lost, another process runs it now`);
+        if (kept || !this.owned.delete(matchId)) return;
+        this.loop.send({ op: "remove", matchId });
+        this.deps.log.warn(`match ${matchId}: lease lost, another process runs it now`);
       }),
     );
   }
 
-  // ---- commands --------------------------------------------------------------------------------
-
-  private apply(matchId: number, command: MatchCommand): CommandResult {
+  /** Re-reads which processes have sockets in the match room (after every join or leave). */
+  private async refreshAudience(matchId: number): Promise<void> {
+    const audience = await this.deps.store.hashGetAll(keys.matchAudience(matchId));
     const owned = this.owned.get(matchId);
-    if (!owned) return { ok: false, error: "not_found", message: "The match is not running" };
-    const now = Date.now();
-    let transition: Transition;
-    switch (command.kind) {
-      case "register":
-        transition = register(owned.match, command.slot, now);
-        break;
-      case "ready":
-        transition = ready(owned.match, command.slot, now);
-        break;
-      case "move":
-        transition = { ok: true, match: movePlayer(owned.match, command.slot, command.position, command.direction, now) };
-        break;
-      case "connections":
-        void this.refreshAudience(matchId);
-        owned.connected = { ...owned.connected, [command.slot]: command.count > 0 };
-        // Gone: paused for everyone while the grace period runs; back: a countdown resumes play.
-        transition = { ok: true, match: command.count > 0 ? playerReturned(owned.match, command.slot, now) : playerLeft(owned.match, command.slot, now) };
-        break;
-      case "spectators":
-        void this.refreshAudience(matchId);
-        owned.spectators = Math.max(0, command.count);
-        transition = { ok: true, match: owned.match };
-        break;
-      case "quit":
-        transition = { ok: true, match: forfeit(owned.match, command.slot, "quit", now) };
-        break;
-      case "forfeit":
-        transition = { ok: true, match: forfeit(owned.match, command.slot, command.reason, now) };
-        break;
-    }
-    if (!transition.ok) return transition;
-    owned.match = transition.match;
-    // Paddle moves ride on the next periodic broadcast; every other command is news at once.
-    if (command.kind !== "move") this.afterChange(matchId, owned, { periodic: false, force: true });
+    if (owned) owned.remoteAudience = Object.entries(audience).some(([processId, count]) => processId !== this.deps.processId && Number(count) > 0);
+  }
+
+  private apply(matchId: number, command: MatchCommand): Promise<CommandResult> | CommandResult {
+    if (command.kind === "connections" || command.kind === "spectators") void this.refreshAudience(matchId);
+    // Only register and ready can be refused by the match's state; the rest always apply.
+    if (command.kind === "register" || command.kind === "ready") return this.loop.request<CommandResult>({ op: "command", matchId, command });
+    this.loop.send({ op: "command", matchId, command });
     return { ok: true };
   }
 
-  // ---- the loop --------------------------------------------------------------------------------
+  // ---- what the simulation thread reports ------------------------------------------------------------
 
-  private ensureLoop(): void {
-    if (this.timer !== undefined || this.stopped) return;
-    this.nextTickAt = performance.now() + TICK_MS;
-    this.loopStartedAt = performance.now();
-    this.ticksAtLoopStart = this.tickCount;
-    this.schedule();
+  private receive({ events, sentAt }: FromLoop): void {
+    if (events.length === 0) return;
+    this.relayDelays.push(performance.timeOrigin + performance.now() - sentAt);
+    if (this.relayDelays.length > RELAY_WINDOW) this.relayDelays.shift();
+    for (const event of events) this.handle(event);
   }
 
-  private schedule(): void {
-    this.timer = setTimeout(() => this.runDueTicks(), Math.max(0, this.nextTickAt - performance.now()));
-  }
-
-  private runDueTicks(): void {
-    const now = performance.now();
-    let ran = 0;
-    while (this.nextTickAt <= now && ran < MAX_CATCH_UP_TICKS) {
-      this.recordLateness(now - this.nextTickAt);
-      this.tick();
-      this.nextTickAt += TICK_MS;
-      ran++;
+  private handle(event: LoopEvent): void {
+    const matchId = event.kind === "started" || event.kind === "over" ? event.match.matchId : event.matchId;
+    const owned = this.owned.get(matchId);
+    // Events of a match whose lease was lost on the way: its new owner speaks for it.
+    if (!owned) return;
+    const failed = (what: string) => (error: Error) => this.deps.log.error(`match ${matchId} ${what}: ${error.message}`);
+    switch (event.kind) {
+      case "broadcast":
+        this.deps.broadcast(matchId, event.state, owned.remoteAudience);
+        break;
+      case "snapshot":
+        void this.saveSnapshot(matchId, event.json);
+        break;
+      case "summary":
+        void publishLiveSummary(this.deps.store, matchId, event.summary).catch(failed("live list"));
+        break;
+      case "started":
+        void this.deps.onStarted(event.match).catch(failed("start"));
+        break;
+      case "over":
+        void this.finish(matchId, event.match, event.json).catch(failed("finish"));
+        break;
     }
-    if (this.nextTickAt <= now) {
-      this.skippedTicks += Math.floor((now - this.nextTickAt) / TICK_MS) + 1;
-      this.nextTickAt = now + TICK_MS;
-    }
-    if (this.owned.size === 0) {
-      this.timer = undefined;
-      return;
-    }
-    this.schedule();
   }
 
-  private recordLateness(ms: number): void {
-    this.lateness.push(ms);
-    // A one-minute window (3,600 ticks): recent enough to show the current load.
-    if (this.lateness.length > 3_600) this.lateness.shift();
-  }
-
-  private tick(): void {
-    this.tickCount++;
-    const now = Date.now();
-    for (const [matchId, owned] of this.owned) {
-      if (owned.finishing) continue;
-      owned.match = advance(owned.match, now, TICK_SECONDS);
-      this.afterChange(matchId, owned, { periodic: true, force: false });
-    }
-    if (this.tickCount % LEASE_RENEW_EVERY_TICKS === 0) void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`));
-  }
-
-  /**
-   * Broadcasts and snapshots as needed after the match changed; finishes it when it is over.
-   * `periodic`: called from the tick, so the regular broadcast and snapshot rates apply.
-   */
-  private afterChange(matchId: number, owned: OwnedMatch, { periodic, force }: { periodic: boolean; force: boolean }): void {
-    const current = milestone(owned.match);
-    const changed = force || current !== owned.lastMilestone;
-    const started = owned.lastMilestone.startsWith("countdown") && owned.match.status === "playing";
-    owned.lastMilestone = current;
-    const every = owned.match.status === "playing" ? BROADCAST_EVERY_TICKS : IDLE_BROADCAST_EVERY_TICKS;
-    // Offset by match id so the broadcasts of many matches spread over the ticks instead of piling onto one.
-    if (changed || (periodic && (this.tickCount + matchId) % every === 0)) {
-      owned.seq++;
-      this.deps.broadcast(matchId, toGameData(owned.match, owned.seq, owned.connected, owned.spectators, Date.now()), owned.remoteAudience);
-    }
-    if (changed) void publishLiveSummary(this.deps.store, matchId, summarize(owned.match, owned.spectators)).catch((error: Error) => this.deps.log.error(`live list: ${error.message}`));
-    if (started) void this.deps.onStarted(owned.match).catch((error: Error) => this.deps.log.error(`match ${matchId} start: ${error.message}`));
-    if (isOver(owned.match)) void this.finish(matchId, owned);
-    else if (changed || (periodic && (this.tickCount + matchId) % SNAPSHOT_EVERY_TICKS === 0)) void this.saveSnapshot(owned);
-  }
-
-  private async saveSnapshot(owned: OwnedMatch, ttlMs?: number): Promise<void> {
-    const { match, seq, connected, spectators } = owned;
+  private async saveSnapshot(matchId: number, json: string, ttlMs?: number): Promise<void> {
     await this.deps.store
-      .set(keys.matchState(match.matchId), JSON.stringify({ match, seq, connected, spectators } satisfies Snapshot), ttlMs === undefined ? {} : { ttlMs })
-      .catch((error: Error) => this.deps.log.error(`match ${match.matchId} snapshot: ${error.message}`));
+      .set(keys.matchState(matchId), json, ttlMs === undefined ? {} : { ttlMs })
+      .catch((error: Error) => this.deps.log.error(`match ${matchId} snapshot: ${error.message}`));
   }
 
-  private async finish(matchId: number, owned: OwnedMatch): Promise<void> {
-    owned.finishing = true;
-    await this.saveSnapshot(owned, FINISHED_TTL_MS);
+  private async finish(matchId: number, match: LiveMatch, json: string): Promise<void> {
+    await this.saveSnapshot(matchId, json, FINISHED_TTL_MS);
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.deps.onFinished(owned.match);
+        await this.deps.onFinished(match);
         break;
       } catch (error) {
         this.deps.log.error(`match ${matchId}: writing the result failed (attempt ${attempt}): ${(error as Error).message}`);
@@ -364,8 +275,9 @@ export class MatchRunner {
       }
     }
     this.owned.delete(matchId);
+    this.loop.send({ op: "remove", matchId });
     await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
     await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
-    this.deps.log.info(`match ${matchId}: ${owned.match.status}, winner ${owned.match.winner}`);
+    this.deps.log.info(`match ${matchId}: ${match.status}, winner ${match.winner}`);
   }
 }

@@ -5,5 +5,5 @@ import { realtime } from "@/lib/realtime/registry";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return NextResponse.json(realtime().runner.stats(), { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(await realtime().runner.stats(), { headers: { "cache-control": "no-store" } });
 }
