@@ -28,31 +28,33 @@ export function handle<Schema extends z.ZodType, Result extends object>(
   log: Logger,
   handler: (message: z.infer<Schema>) => Promise<Result | void> | Result | void,
 ): void {
+  type Answer = (response: Ack<Result>) => void;
+  const fail = (ack: Answer | undefined, code: ErrorCode, message: string) => {
+    if (ack) ack({ ok: false, error: { code, message } });
+    else socket.emit("error", { type: "error", code, message });
+  };
+  const failWith = (ack: Answer | undefined, error: unknown) => {
+    if (error instanceof RefusedError) return fail(ack, error.code, error.message);
+    log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
+    fail(ack, "internal", "The server could not handle this message");
+  };
+  const succeed = (ack: Answer | undefined, result: Result | void) => ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
+  // Per message, nothing is allocated beyond the parse unless the handler is asynchronous: paddle
+  // moves arrive thousands of times a second.
   socket.on(event, (payload: unknown, maybeAck: unknown) => {
-    const ack = typeof maybeAck === "function" ? (maybeAck as (response: Ack<Result>) => void) : undefined;
-    const fail = (code: ErrorCode, message: string) => {
-      if (ack) ack({ ok: false, error: { code, message } });
-      else socket.emit("error", { type: "error", code, message });
-    };
-    const failWith = (error: unknown) => {
-      if (error instanceof RefusedError) return fail(error.code, error.message);
-      log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
-      fail("internal", "The server could not handle this message");
-    };
-    const succeed = (result: Result | void) => ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
+    const ack = typeof maybeAck === "function" ? (maybeAck as Answer) : undefined;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail("invalid_message", `Invalid ${event} message${issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : ""}`);
+      return fail(ack, "invalid_message", `Invalid ${event} message${issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : ""}`);
     }
-    // Synchronous handlers (paddle moves) answer without creating a promise.
     let outcome: Promise<Result | void> | Result | void;
     try {
       outcome = handler(parsed.data);
     } catch (error) {
-      return failWith(error);
+      return failWith(ack, error);
     }
-    if (outcome instanceof Promise) outcome.then(succeed).catch(failWith);
-    else succeed(outcome);
+    if (outcome instanceof Promise) outcome.then((result) => succeed(ack, result)).catch((error: unknown) => failWith(ack, error));
+    else succeed(ack, outcome);
   });
 }

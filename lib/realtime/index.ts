@@ -11,6 +11,7 @@ import { authenticateSocket } from "./auth";
 import { registerChatNamespace } from "./chat";
 import { registerGameNamespace, matchRoom, userRoom } from "./game";
 import { MatchRunner } from "./match-runner";
+import { PreEncoded, preEncodingParser } from "./pre-encoded";
 import { keys } from "../store/keys";
 import { liveMatchesList } from "./live-matches";
 import { presenceList } from "./presence";
@@ -42,6 +43,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   const io = new Server(httpServer, {
     adapter: deps.adapter,
     serveClient: false,
+    parser: preEncodingParser,
     // Protects the server from oversized messages before any parsing happens.
     maxHttpBufferSize: 16 * 1024,
   });
@@ -54,8 +56,10 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     store,
     log,
     processId: randomUUID(),
-    // Through the adapter (Redis) only when another process has sockets in the room.
-    broadcast: (matchId, state, remote) => (remote ? game : game.local).to(matchRoom(matchId)).emit("game_state", { type: "game_state", game_state: state }),
+    // Through the adapter (Redis) only when another process has sockets in the room; locally, the
+    // JSON made on the simulation thread goes out as is.
+    broadcast: (matchId, message, remote) =>
+      remote ? game.to(matchRoom(matchId)).emit("game_state", JSON.parse(message)) : game.local.to(matchRoom(matchId)).emit("game_state", new PreEncoded(message)),
     onStarted: matchStarted,
     onFinished: (match) => matchFinished(store, match),
   });

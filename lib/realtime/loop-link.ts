@@ -2,7 +2,10 @@
 // to it (one postMessage per event-loop turn, however many paddle inputs arrived in that turn)
 // and pairs replies with requests.
 import { Worker } from "node:worker_threads";
-import { LOOP_THREAD_MARK, type FromLoop, type LoopReply, type ToLoop } from "./loop-thread";
+import { LOOP_THREAD_MARK, type FromLoop, type LoopReply, type LoopThreadData, type ToLoop } from "./loop-thread";
+
+/** How long notices wait to be sent together; well under one tick (16.7 ms). */
+const NOTICE_BATCH_MS = 4;
 
 type Request = ToLoop extends infer Message ? (Message extends { id: number } ? Omit<Message, "id"> : never) : never;
 type Notice = ToLoop extends infer Message ? (Message extends { id: number } ? never : Message) : never;
@@ -23,21 +26,33 @@ export function startLoopThread(onMessage: (message: FromLoop) => void, onFailur
   const tsx = import.meta.resolve("tsx/esm/api");
   const entry = new URL("./loop-thread.ts", import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: LOOP_THREAD_MARK, name: "match-loop" });
+  const wake = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(bootstrap, { eval: true, workerData: { mark: LOOP_THREAD_MARK, wake } satisfies LoopThreadData, name: "match-loop" });
 
   const pending = new Map<number, { resolve(value: LoopReply): void; reject(error: Error): void }>();
   let nextId = 1;
   let queue: ToLoop[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushSoon: NodeJS.Immediate | undefined;
   let closing = false;
 
   const flush = () => {
+    clearTimeout(flushTimer);
+    clearImmediate(flushSoon);
+    flushTimer = flushSoon = undefined;
     const batch = queue;
     queue = [];
     worker.postMessage(batch);
+    // The simulation thread sleeps on `wake` between ticks: it takes the batch in at once.
+    Atomics.add(wake, 0, 1);
+    Atomics.notify(wake, 0);
   };
-  const enqueue = (message: ToLoop) => {
-    if (queue.length === 0) setImmediate(flush);
+  // Notices (paddle moves above all) wait a few ms to share a message: thousands of inputs a
+  // second become a few hundred wake-ups of the simulation thread. Requests go at once.
+  const enqueue = (message: ToLoop, urgent: boolean) => {
     queue.push(message);
+    if (urgent) flushSoon ??= setImmediate(flush);
+    else flushTimer ??= setTimeout(flush, NOTICE_BATCH_MS);
   };
   const fail = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
@@ -56,16 +71,18 @@ export function startLoopThread(onMessage: (message: FromLoop) => void, onFailur
   worker.on("exit", (code) => fail(new Error(`the simulation thread exited (code ${code})`)));
 
   return {
-    send: (message) => enqueue(message as ToLoop),
+    send: (message) => enqueue(message as ToLoop, false),
     request<Reply extends LoopReply>(message: Request | Omit<Extract<ToLoop, { op: "command" }>, "id">) {
       const id = nextId++;
       return new Promise<Reply>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: LoopReply) => void, reject });
-        enqueue({ ...message, id } as ToLoop);
+        enqueue({ ...message, id } as ToLoop, true);
       });
     },
     async close() {
       closing = true;
+      clearTimeout(flushTimer);
+      clearImmediate(flushSoon);
       await worker.terminate();
     },
   };

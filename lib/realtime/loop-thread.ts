@@ -1,7 +1,7 @@
 // The simulation thread: runs the MatchLoop at a fixed 60 Hz (an accumulator over a monotonic
-// clock) on its own event loop, so ticks never queue behind socket traffic, encoding or garbage
+// clock) on a thread of its own, so ticks never queue behind socket traffic, encoding or garbage
 // collection on the main thread. It talks to the main thread (loop-link.ts) in batches only.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { MatchLoop, type CommandResult, type LoopEvent, type MatchCommand } from "./match-loop";
 import type { GameData } from "../protocol/game";
@@ -11,7 +11,8 @@ import type { Snapshot } from "./match-store";
 export type ToLoop =
   | { op: "add"; snapshot: Snapshot }
   | { op: "remove"; matchId: number }
-  | { op: "command"; matchId: number; command: MatchCommand; id?: number }
+  /** `at`: when the command reached the main thread (epoch ms): the time it takes effect. */
+  | { op: "command"; matchId: number; command: MatchCommand; at: number; id?: number }
   | { op: "state"; matchId: number; id: number }
   | { op: "stats"; id: number }
   /** Stop ticking and answer with the snapshots of the matches still in play. */
@@ -51,7 +52,7 @@ export function percentiles(samples: readonly number[]): { p50: number; p99: num
 
 class LoopThread {
   private readonly loop = new MatchLoop();
-  private timer: NodeJS.Timeout | undefined;
+  private ticking = false;
   private nextTickAt = 0;
   private ticks = 0;
   private skippedTicks = 0;
@@ -70,13 +71,12 @@ class LoopThread {
       switch (message.op) {
         case "add":
           this.loop.add(message.snapshot);
-          this.ensureTimer();
           break;
         case "remove":
           this.loop.remove(message.matchId);
           break;
         case "command": {
-          const result = this.loop.apply(message.matchId, message.command, now, events);
+          const result = this.loop.apply(message.matchId, message.command, message.at, events);
           if (message.id !== undefined) replies.push({ id: message.id, value: result });
           break;
         }
@@ -88,8 +88,6 @@ class LoopThread {
           break;
         case "handover":
           this.handedOver = true;
-          clearTimeout(this.timer);
-          this.timer = undefined;
           replies.push({ id: message.id, value: this.loop.unfinishedSnapshots() });
           break;
       }
@@ -106,21 +104,35 @@ class LoopThread {
     return {
       ticks: this.ticks,
       skippedTicks: this.skippedTicks,
-      ticksPerMinute: this.timer === undefined || minutes <= 0 ? 0 : (this.ticks - this.ticksAtLoopStart) / minutes,
+      ticksPerMinute: !this.ticking || minutes <= 0 ? 0 : (this.ticks - this.ticksAtLoopStart) / minutes,
       lateness: percentiles(this.lateness),
     };
   }
 
-  private ensureTimer(): void {
-    if (this.timer !== undefined || this.handedOver) return;
-    this.nextTickAt = performance.now() + TICK_MS;
-    this.loopStartedAt = performance.now();
-    this.ticksAtLoopStart = this.ticks;
-    this.schedule();
+  /**
+   * The thread's whole life: take in what the main thread sent, run the ticks that are due, then
+   * sleep on a futex until the next tick or until the main thread posts again (it bumps `wake`).
+   * A futex wait is precise to microseconds where a Node timer is precise to a millisecond.
+   */
+  run(port: MessagePort, wake: Int32Array): never {
+    for (;;) {
+      const seen = Atomics.load(wake, 0);
+      for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) this.receive(received.message as ToLoop[]);
+      this.updateTicking();
+      if (this.ticking) this.runDueTicks();
+      Atomics.wait(wake, 0, seen, this.ticking ? Math.max(0, this.nextTickAt - performance.now()) : Infinity);
+    }
   }
 
-  private schedule(): void {
-    this.timer = setTimeout(() => this.runDueTicks(), Math.max(0, this.nextTickAt - performance.now()));
+  /** Ticks run while there are matches; the tick clock restarts after an idle spell. */
+  private updateTicking(): void {
+    const shouldTick = this.loop.size > 0 && !this.handedOver;
+    if (shouldTick && !this.ticking) {
+      this.nextTickAt = performance.now() + TICK_MS;
+      this.loopStartedAt = performance.now();
+      this.ticksAtLoopStart = this.ticks;
+    }
+    this.ticking = shouldTick;
   }
 
   private runDueTicks(): void {
@@ -140,19 +152,20 @@ class LoopThread {
       this.nextTickAt = now + TICK_MS;
     }
     if (events.length) this.send(events, []);
-    if (this.loop.size === 0) {
-      this.timer = undefined;
-      return;
-    }
-    this.schedule();
   }
 }
 
-/** Passed as workerData by loop-link.ts: this module only starts a loop on the thread made for it. */
+/** What loop-link.ts passes as workerData: this module only starts a loop on the thread made for it. */
 export const LOOP_THREAD_MARK = "pong-match-loop";
+export interface LoopThreadData {
+  mark: typeof LOOP_THREAD_MARK;
+  /** Bumped (and notified) by the main thread after every message it posts. */
+  wake: Int32Array;
+}
 
-if (parentPort && workerData === LOOP_THREAD_MARK) {
+const data = workerData as LoopThreadData | undefined;
+if (parentPort && data?.mark === LOOP_THREAD_MARK) {
   const port = parentPort;
-  const thread = new LoopThread((message) => port.postMessage(message));
-  port.on("message", (batch: ToLoop[]) => thread.receive(batch));
+  // Never returns: this thread does nothing else.
+  new LoopThread((message) => port.postMessage(message)).run(port, data.wake);
 }

@@ -20,7 +20,7 @@ import { TICK_SECONDS } from "../game/constants";
 import type { PlayerSlot } from "../game/types";
 import { toGameData } from "../game/wire";
 import type { LiveMatchSummary } from "../protocol/chat";
-import type { GameData } from "../protocol/game";
+import type { GameData, GameStateMessage } from "../protocol/game";
 import { summarize } from "./live-matches";
 import type { Snapshot } from "./match-store";
 
@@ -28,8 +28,8 @@ import type { Snapshot } from "./match-store";
 export const BROADCAST_EVERY_TICKS = 2;
 /** Outside play (waiting, countdown) the state changes slowly: 4 Hz keeps countdowns fresh. */
 export const IDLE_BROADCAST_EVERY_TICKS = 15;
-/** The store gets a match's state twice a second, and at once on every milestone. */
-export const SNAPSHOT_EVERY_TICKS = 30;
+/** The store gets a match's state once a second, and at once on every milestone (score, status, who is here). */
+export const SNAPSHOT_EVERY_TICKS = 60;
 
 export type MatchCommand =
   | { kind: "register"; slot: PlayerSlot }
@@ -43,8 +43,8 @@ export type MatchCommand =
 export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state"; message: string };
 
 export type LoopEvent =
-  /** Send this state to the match room. */
-  | { kind: "broadcast"; matchId: number; state: GameData }
+  /** Send this game_state message (JSON, serialized here rather than on the main thread) to the match room. */
+  | { kind: "broadcast"; matchId: number; message: string }
   /** Store this snapshot (JSON of a Snapshot). */
   | { kind: "snapshot"; matchId: number; json: string }
   /** The match's line in the Live now list changed (null: it leaves the list). */
@@ -150,7 +150,8 @@ export class MatchLoop {
     // Offset by match id so the broadcasts of many matches spread over the ticks instead of piling onto one.
     if (changed || (periodic && (this.tickCount + matchId) % every === 0)) {
       entry.seq++;
-      events.push({ kind: "broadcast", matchId, state: toGameData(match, entry.seq, entry.connected, entry.spectators, now) });
+      const message: GameStateMessage = { type: "game_state", game_state: toGameData(match, entry.seq, entry.connected, entry.spectators, now) };
+      events.push({ kind: "broadcast", matchId, message: JSON.stringify(message) });
     }
     if (changed) events.push({ kind: "summary", matchId, summary: summarize(match, entry.spectators) });
     if (started) events.push({ kind: "started", match });

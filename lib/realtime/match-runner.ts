@@ -19,7 +19,7 @@ import type { Logger } from "../server/log";
 export type { CommandResult, MatchCommand };
 
 const LEASE_MS = 5_000;
-const LEASE_RENEW_MS = 1_000;
+const LEASE_RENEW_MS = 2_000;
 /** Finished matches stay readable (late joiners, the result screen) for a while. */
 const FINISHED_TTL_MS = 60 * 60 * 1000;
 /** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
@@ -36,8 +36,8 @@ export interface MatchRunnerDeps {
   store: LiveStore;
   log: Logger;
   processId: string;
-  /** `remote`: other processes have sockets in the room; otherwise a local emit is enough. */
-  broadcast(matchId: number, state: GameData, remote: boolean): void;
+  /** Sends a game_state message (JSON); `remote`: other processes have sockets in the room, otherwise a local emit is enough. */
+  broadcast(matchId: number, message: string, remote: boolean): void;
   /** Called once per match at the start of play. */
   onStarted(match: LiveMatch): Promise<void>;
   /** Writes the result; must be idempotent (it may run again after a take-over). */
@@ -137,7 +137,7 @@ export class MatchRunner {
    */
   move(matchId: number, command: Extract<MatchCommand, { kind: "move" }>): Promise<CommandResult> | undefined {
     if (!this.owned.has(matchId)) return this.dispatch(matchId, command);
-    this.loop.send({ op: "command", matchId, command });
+    this.loop.send({ op: "command", matchId, command, at: Date.now() });
   }
 
   async stats(): Promise<RunnerStats> {
@@ -217,8 +217,9 @@ export class MatchRunner {
   private apply(matchId: number, command: MatchCommand): Promise<CommandResult> | CommandResult {
     if (command.kind === "connections" || command.kind === "spectators") void this.refreshAudience(matchId);
     // Only register and ready can be refused by the match's state; the rest always apply.
-    if (command.kind === "register" || command.kind === "ready") return this.loop.request<CommandResult>({ op: "command", matchId, command });
-    this.loop.send({ op: "command", matchId, command });
+    const message = { op: "command", matchId, command, at: Date.now() } as const;
+    if (command.kind === "register" || command.kind === "ready") return this.loop.request<CommandResult>(message);
+    this.loop.send(message);
     return { ok: true };
   }
 
@@ -239,7 +240,7 @@ export class MatchRunner {
     const failed = (what: string) => (error: Error) => this.deps.log.error(`match ${matchId} ${what}: ${error.message}`);
     switch (event.kind) {
       case "broadcast":
-        this.deps.broadcast(matchId, event.state, owned.remoteAudience);
+        this.deps.broadcast(matchId, event.message, owned.remoteAudience);
         break;
       case "snapshot":
         void this.saveSnapshot(matchId, event.json);
