@@ -53,7 +53,9 @@ export async function runServerToExit(env: Record<string, string>): Promise<{ co
 }
 
 function spawnServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // PROFILE_DIR (for the load script): V8 CPU profiles of every thread, written at exit.
+  const profile = process.env.PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH ?? "",
