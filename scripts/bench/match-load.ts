@@ -5,7 +5,9 @@
 //   npm run bench -- [--matches 200] [--seconds 60] [--input-hz 30]
 //   REDIS_URL=redis://… DATABASE_URL=postgres://… npm run bench   (the Redis store on)
 import { readdirSync, readFileSync } from "node:fs";
-import { setPriority } from "node:os";
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { availableParallelism, setPriority } from "node:os";
 import { parseArgs } from "node:util";
 import type { GameData, GameStateMessage } from "../../lib/protocol/game";
 import { agreeDuel, declareReady, enterAsPlayer, onlineUser, type OnlineUser } from "../../tests/helpers/protocol";
@@ -45,8 +47,19 @@ if (process.env.REDIS_URL) env.REDIS_KEY_PREFIX = `bench-${Date.now()}`;
 console.log(`starting server.ts (store: ${env.REDIS_URL ? "redis" : "memory"}, database: ${env.DATABASE_URL ? "postgresql" : "pglite"})`);
 const server = await startServer(env);
 const pid = server.process.pid!;
-// The bots are the load, not the system under test: on a small machine they yield the CPU to the server.
+// Started before the bots lower their priority, so it runs as the server does.
+const wakeFloor = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "wake-floor.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+let wakeFloorOutput = "";
+wakeFloor.stdout.on("data", (chunk: Buffer) => (wakeFloorOutput += chunk.toString()));
+const wakeFloorResult = new Promise<{ p50: number; p99: number; max: number; samples: number }>((resolve) => wakeFloor.once("exit", () => resolve(JSON.parse(wakeFloorOutput))));
+// The bots are the load, not the system under test: on a small machine they yield the CPU to the
+// server (nice 19) and keep to the last CPU, as remote clients would use none of the server's.
 setPriority(process.pid, 19);
+const cpus = availableParallelism();
+if (cpus > 1) {
+  const pinned = spawnSync("taskset", ["--all-tasks", "--cpu-list", "--pid", String(cpus - 1), String(process.pid)], { encoding: "utf8" });
+  console.log(pinned.status === 0 ? `bots pinned to CPU ${cpus - 1} of ${cpus}` : `bots not pinned (taskset: ${pinned.error?.message ?? pinned.stderr.trim()})`);
+}
 
 try {
   console.log(`creating ${matches * 2} players…`);
@@ -98,6 +111,7 @@ try {
   console.log(`${playing} matches playing; measuring ${seconds} s…`);
   measuring = true;
   await fetch(`${server.url}/api/metrics/`); // starts a fresh event-loop-delay window
+  wakeFloor.stdin.write("start\n");
   const cpuStart = cpuSeconds(`/proc/${pid}/stat`);
   const threadsStart = threadCpuSeconds(pid);
   const wallStart = performance.now();
@@ -109,7 +123,9 @@ try {
   // Threads have no names here; the busiest one after the main thread is the simulation thread.
   const busiestOther = Math.max(0, ...threadShare.filter(({ tid }) => tid !== pid).map(({ share }) => share));
   measuring = false;
+  wakeFloor.stdin.end("stop\n");
   stopInputs();
+  const floor = await wakeFloorResult;
 
   const metrics = (await (await fetch(`${server.url}/api/metrics/`)).json()) as {
     ownedMatches: number;
@@ -129,6 +145,7 @@ try {
   const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
   console.log(`server CPU:             ${percent(cpu)} of one core (main thread ${percent(mainThread)}, simulation thread ${percent(busiestOther)}, others ${percent(cpu - mainThread - busiestOther)})`);
   console.log(`tick lateness (ms):     p50 ${metrics.lateness.p50.toFixed(2)}  p99 ${metrics.lateness.p99.toFixed(2)}  max ${metrics.lateness.max.toFixed(2)}  (${metrics.lateness.samples} ticks)`);
+  console.log(`wake-up floor (ms):     p50 ${floor.p50.toFixed(2)}  p99 ${floor.p99.toFixed(2)}  max ${floor.max.toFixed(2)}  (a bare thread sleeping to 60 Hz deadlines beside the server)`);
   console.log(`state relay delay (ms): p50 ${metrics.relayDelay.p50.toFixed(2)}  p99 ${metrics.relayDelay.p99.toFixed(2)}  max ${metrics.relayDelay.max.toFixed(2)}  (simulation thread → main thread)`);
   console.log(`event-loop delay (ms):  p50 ${metrics.eventLoopDelay.p50.toFixed(2)}  p99 ${metrics.eventLoopDelay.p99.toFixed(2)}  max ${metrics.eventLoopDelay.max.toFixed(2)}`);
   console.log(`loop ticks per minute:  ${metrics.ticksPerMinute.toFixed(1)} (server clock), ${metrics.skippedTicks} ticks skipped after stalls`);
@@ -140,5 +157,6 @@ try {
   console.error(`failed: ${(error as Error).message}\n--- server output (last 40 lines) ---\n${server.output().split("\n").slice(-40).join("\n")}`);
   process.exitCode = 1;
 } finally {
+  wakeFloor.kill();
   await server.stop();
 }
