@@ -9,6 +9,7 @@ import { openDatabase } from "./lib/server/open-database";
 import { createLogger } from "./lib/server/log";
 import { resolveSessionSecret } from "./lib/server/session-secret";
 import { resumeTournaments } from "./lib/server/tournaments";
+import { callOffOpenDuels } from "./lib/server/repos/matches";
 import { closeLiveState, openLiveState } from "./lib/store";
 
 async function main() {
@@ -41,7 +42,12 @@ async function main() {
   });
   const realtime = await createRealtime(server, { store: live.store, adapter: live.adapter, log, challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS });
 
-  // Tournament matches whose live state was lost with the previous process start again.
+  // In memory, live state does not outlive the process: duels under way are called off, and
+  // tournament matches whose live state was lost start again.
+  if (live.store.kind === "memory") {
+    const calledOff = await callOffOpenDuels();
+    if (calledOff > 0) log.warn(`${calledOff} duel(s) under way when the server last stopped were called off (interrupted)`);
+  }
   await resumeTournaments();
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

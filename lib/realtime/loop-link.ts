@@ -1,20 +1,23 @@
 // The main thread's end of the simulation thread (loop-thread.ts): starts it, batches what goes
-// to it (one postMessage per event-loop turn, however many paddle inputs arrived in that turn)
-// and pairs replies with requests.
+// to it (paddle inputs by the hundred a second, in one message every few ms) and pairs replies
+// with requests.
 import { Worker } from "node:worker_threads";
 import { LOOP_THREAD_MARK, type FromLoop, type LoopReply, type LoopThreadData, type ToLoop } from "./loop-thread";
 
 /** How long notices wait to be sent together; well under one tick (16.7 ms). */
 const NOTICE_BATCH_MS = 4;
 
-type Request = ToLoop extends infer Message ? (Message extends { id: number } ? Omit<Message, "id"> : never) : never;
-type Notice = ToLoop extends infer Message ? (Message extends { id: number } ? never : Message) : never;
+type WithoutId<Message> = Message extends unknown ? Omit<Message, "id"> : never;
+/** What the thread answers: state, stats, handover, and commands whose outcome the caller needs. */
+type Request = WithoutId<Extract<ToLoop, { id: number }> | Extract<ToLoop, { op: "command" }>>;
+/** What needs no answer: add, remove, and commands that cannot be refused. */
+type Notice = WithoutId<Exclude<ToLoop, { id: number }>>;
 
 export interface LoopLink {
   /** Fire and forget, delivered in order with everything else sent. */
-  send(message: Notice | Omit<Extract<ToLoop, { op: "command" }>, "id">): void;
+  send(message: Notice): void;
   /** Delivered in order; resolves with the simulation thread's answer. */
-  request<Reply extends LoopReply>(message: Request | Omit<Extract<ToLoop, { op: "command" }>, "id">): Promise<Reply>;
+  request<Reply extends LoopReply>(message: Request): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,7 @@ export function startLoopThread(onMessage: (message: FromLoop) => void, onFailur
 
   return {
     send: (message) => enqueue(message as ToLoop, false),
-    request<Reply extends LoopReply>(message: Request | Omit<Extract<ToLoop, { op: "command" }>, "id">) {
+    request<Reply extends LoopReply>(message: Request) {
       const id = nextId++;
       return new Promise<Reply>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: LoopReply) => void, reject });

@@ -8,7 +8,7 @@ import { createDatabase, scaledOut } from "../helpers/backends";
 import { runServerToExit, startServer, tempDataDir } from "../helpers/server";
 import { login, register, uniqueName } from "../helpers/users";
 import type { TournamentJson } from "@/lib/protocol/tournament";
-import { closeAll, connectGame, declareReady, enterAsPlayer, onlineUser, type OnlineUser } from "../helpers/protocol";
+import { agreeDuel, closeAll, connectGame, declareReady, enterAsPlayer, onlineUser, type OnlineUser } from "../helpers/protocol";
 import { autoPlay, createTournament, tournamentAction, tournamentEnd, watchTournament } from "../helpers/tournament";
 
 describe("settings", () => {
@@ -56,6 +56,37 @@ describe("embedded default", () => {
 });
 
 describe("restart", () => {
+  it("calls off a duel under way when the embedded server restarts: no winner, reason interrupted, players free", async () => {
+    const settings = { DATA_DIR: await tempDataDir() };
+    let server = await startServer(settings);
+    let alice: OnlineUser | undefined;
+    let bob: OnlineUser | undefined;
+    let matchId: number;
+    try {
+      alice = await onlineUser(server.url, "cutoff_a");
+      bob = await onlineUser(server.url, "cutoff_b");
+      matchId = await agreeDuel(alice, bob);
+      for (const player of [alice, bob]) await declareReady(player, await enterAsPlayer(player, matchId));
+    } finally {
+      closeAll(alice, bob);
+      await server.stop();
+    }
+
+    server = await startServer(settings);
+    try {
+      expect(server.output()).toMatch(/1 duel\(s\) under way when the server last stopped were called off/);
+      const stored = (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as Record<string, unknown>;
+      expect(stored).toMatchObject({ status: "forfeited", forfeit_reason: "interrupted", winner: null });
+      alice = await connectGame(server.url, alice);
+      bob = await connectGame(server.url, bob);
+      const again = await agreeDuel(alice, bob);
+      expect(again).toBeGreaterThan(matchId);
+    } finally {
+      closeAll(alice, bob);
+      await server.stop();
+    }
+  });
+
   it("resumes a running tournament after a restart of the embedded server, which lost its live state", async () => {
     const dataDir = await tempDataDir();
     const settings = { DATA_DIR: dataDir, REGISTER_TIMEOUT_MS: "20000" };

@@ -322,9 +322,10 @@ function statusText({
   }
 }
 
-/** `loser` is null when nobody won (no_show): only reasons that need no loser are worded then. */
+/** `loser` is null when nobody won (no_show, interrupted): only reasons that need no loser are worded then. */
 function forfeitText(reason: string | null, loser: string | null): string | null {
   if (reason === "no_show") return "Neither player showed up";
+  if (reason === "interrupted") return "Called off: the server restarted";
   if (reason === "bye") return "No opponent this round (bye)";
   if (loser === null) return null;
   switch (reason) {

@@ -37,6 +37,19 @@ export async function recordMatchResult(result: MatchResult): Promise<boolean> {
   return count === 1;
 }
 
+/**
+ * Ends every duel still open, with no winner and the reason "interrupted". For the embedded
+ * default at start: its live state was in memory, so duels under way died with the previous
+ * process. (Tournament matches are recreated instead: see resumeTournaments.)
+ */
+export async function callOffOpenDuels(): Promise<number> {
+  const { count } = await db().match.updateMany({
+    where: { tournamentId: null, status: { in: ["created", "playing"] } },
+    data: { status: "forfeited", forfeitReason: "interrupted", winnerId: null, endedAt: new Date() },
+  });
+  return count;
+}
+
 export async function findMatch(matchId: number) {
   return db().match.findUnique({
     where: { id: matchId },
