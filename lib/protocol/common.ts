@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "in_match", // the sender is already playing a match
   "rate_limited",
   "bad_state", // the action does not fit the current state (e.g. ready before register)
+  "unavailable", // the process running the match did not answer in time; try again
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -40,7 +40,8 @@ export type MatchCommand =
   | { kind: "quit"; slot: PlayerSlot }
   | { kind: "forfeit"; slot: PlayerSlot; reason: ForfeitReason };
 
-export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state"; message: string };
+/** `unavailable`: the command was forwarded to the match's process, which did not answer. */
+export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state" | "unavailable"; message: string };
 
 export type LoopEvent =
   /** Send this game_state message (JSON, serialized here rather than on the main thread) to the match room. */

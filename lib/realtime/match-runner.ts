@@ -3,6 +3,7 @@
 // ownership, commands in, states out to the sockets, snapshots to the store, and the result
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
+import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isOver, type LiveMatch } from "../game/lifecycle";
 import { toGameData } from "../game/wire";
@@ -24,8 +25,21 @@ const LEASE_RENEW_MS = 2_000;
 const FINISHED_TTL_MS = 60 * 60 * 1000;
 /** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
 const SWEEP_MS = 2_000;
+/** The event-loop delay monitor samples every 10 ms. */
+const LOOP_DELAY_RESOLUTION_MS = 10;
 /** Relay delays kept for the stats: about a minute of tick messages. */
 const RELAY_WINDOW = 3_600;
+
+/** How long a process waits for the owner's answer to a forwarded register or ready. */
+const OWNER_ANSWER_MS = 3_000;
+
+/** On a process's runner channel: commands forwarded to it, and answers to those it forwarded. */
+type RunnerMessage =
+  | { kind: "command"; matchId: number; command: MatchCommand; replyTo?: { processId: string; requestId: string } }
+  | { kind: "outcome"; requestId: string; result: CommandResult };
+
+/** Only register and ready can be refused by the match's state; every other command applies. */
+const mayBeRefused = (command: MatchCommand) => command.kind === "register" || command.kind === "ready";
 
 interface OwnedMatch {
   /** Some other process has sockets in the match room: broadcasts must go through the adapter. */
@@ -54,13 +68,15 @@ export interface RunnerStats extends LoopStats {
 
 export class MatchRunner {
   private readonly owned = new Map<number, OwnedMatch>();
+  /** Forwarded commands waiting for the owner's answer, by request id. */
+  private readonly awaitingOwner = new Map<string, (result: CommandResult) => void>();
   private link: LoopLink | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
   private sweeper: NodeJS.Timeout | undefined;
   private leaseRenewer: NodeJS.Timeout | undefined;
   private readonly relayDelays: number[] = [];
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
   constructor(private readonly deps: MatchRunnerDeps) {}
 
@@ -84,8 +100,9 @@ export class MatchRunner {
       },
     );
     this.unsubscribe = await this.deps.store.subscribe(keys.runnerChannel(this.deps.processId), (raw) => {
-      const { matchId, command } = JSON.parse(raw) as { matchId: number; command: MatchCommand };
-      void this.dispatch(matchId, command).catch((error: Error) => this.deps.log.error(`match ${matchId}: ${error.message}`));
+      const message = JSON.parse(raw) as RunnerMessage;
+      if (message.kind === "outcome") return this.awaitingOwner.get(message.requestId)?.(message.result);
+      void this.runForwarded(message).catch((error: Error) => this.deps.log.error(`match ${message.matchId}: ${error.message}`));
     });
     this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.deps.log.error(`sweep: ${error.message}`)), SWEEP_MS);
     this.leaseRenewer = setInterval(() => void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`)), LEASE_RENEW_MS);
@@ -127,8 +144,32 @@ export class MatchRunner {
       if (owner === null) return { ok: false, error: "not_found", message: "The match is not running" };
     }
     // Another process runs it (or this one is still taking it over): its channel delivers in order.
-    await this.deps.store.publish(keys.runnerChannel(owner), JSON.stringify({ matchId, command }));
-    return { ok: true };
+    if (!mayBeRefused(command)) {
+      await this.publish(owner, { kind: "command", matchId, command });
+      return { ok: true };
+    }
+    const requestId = randomUUID();
+    const outcome = new Promise<CommandResult>((resolve) => {
+      const answer = (result: CommandResult) => {
+        clearTimeout(timer);
+        this.awaitingOwner.delete(requestId);
+        resolve(result);
+      };
+      const timer = setTimeout(() => answer({ ok: false, error: "unavailable", message: "The match's server did not answer; try again" }), OWNER_ANSWER_MS);
+      this.awaitingOwner.set(requestId, answer);
+    });
+    await this.publish(owner, { kind: "command", matchId, command, replyTo: { processId: this.deps.processId, requestId } });
+    return outcome;
+  }
+
+  /** A command forwarded by another process: applied (or forwarded again), and answered when asked. */
+  private async runForwarded({ matchId, command, replyTo }: Extract<RunnerMessage, { kind: "command" }>): Promise<void> {
+    const result = await this.dispatch(matchId, command);
+    if (replyTo) await this.publish(replyTo.processId, { kind: "outcome", requestId: replyTo.requestId, result });
+  }
+
+  private publish(processId: string, message: RunnerMessage): Promise<void> {
+    return this.deps.store.publish(keys.runnerChannel(processId), JSON.stringify(message));
   }
 
   /**
@@ -146,7 +187,8 @@ export class MatchRunner {
   }
 
   private readLoopDelay(): RunnerStats["eventLoopDelay"] {
-    const ms = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? nanoseconds / 1e6 : 0);
+    // The histogram holds whole intervals of its sampling timer: the delay is what exceeds it.
+    const ms = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? Math.max(0, nanoseconds / 1e6 - LOOP_DELAY_RESOLUTION_MS) : 0);
     const delay = { p50: ms(this.loopDelay.percentile(50)), p99: ms(this.loopDelay.percentile(99)), max: ms(this.loopDelay.max) };
     this.loopDelay.reset();
     return delay;
@@ -216,9 +258,8 @@ export class MatchRunner {
 
   private apply(matchId: number, command: MatchCommand): Promise<CommandResult> | CommandResult {
     if (command.kind === "connections" || command.kind === "spectators") void this.refreshAudience(matchId);
-    // Only register and ready can be refused by the match's state; the rest always apply.
     const message = { op: "command", matchId, command, at: Date.now() } as const;
-    if (command.kind === "register" || command.kind === "ready") return this.loop.request<CommandResult>(message);
+    if (mayBeRefused(command)) return this.loop.request<CommandResult>(message);
     this.loop.send(message);
     return { ok: true };
   }

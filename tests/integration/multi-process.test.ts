@@ -105,6 +105,30 @@ describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
       closeAll(alice, bob);
     }
   });
+
+  it("answers players on either process with the owner's verdict: refusals, then acceptances", async () => {
+    const alice = await onlineUser(first.url, "verdict1");
+    const bob = await onlineUser(second.url, "verdict2");
+    try {
+      const matchId = await agreeDuel(alice, bob);
+      const players = [
+        [alice, "player1"],
+        [bob, "player2"],
+      ] as const;
+      for (const [player] of players) await joinMatch(player, matchId);
+      // One process runs the match: one of the two is answered locally, the other through Redis.
+      for (const [player, slot] of players) {
+        expect(await emitAck(player.game, "ready", { type: "ready", player: slot })).toMatchObject({ ok: false, error: { code: "bad_state" } });
+      }
+      for (const [player, slot] of players) {
+        expect(await emitAck(player.game, "register", { type: "register", player: slot, user: player.username, match_id: matchId })).toEqual({ ok: true });
+        expect(await emitAck(player.game, "ready", { type: "ready", player: slot })).toEqual({ ok: true });
+      }
+      expect(await emitAck(bob.game, "ready", { type: "ready", player: "player2" })).toMatchObject({ ok: false, error: { code: "bad_state" } });
+    } finally {
+      closeAll(alice, bob);
+    }
+  });
 });
 
 describe.runIf(scaledOut)("reconnection across two processes", () => {
