@@ -276,8 +276,9 @@ async function startRound(id: number, round: number): Promise<void> {
     const existing = row.matches.find((stored) => stored.round === round && stored.slot === match.slot);
     if (match.status === "ready") {
       const [player1, player2] = [match.player1!, match.player2!];
-      const created = existing ?? (await createRoundMatch(id, match, { player1Id: player1, player2Id: player2, pointsToWin: row.pointsToWin }));
-      if (!existing) {
+      const created = existing ? { id: existing.id, isNew: false } : await createRoundMatch(id, match, { player1Id: player1, player2Id: player2, pointsToWin: row.pointsToWin });
+      // Only the process that created the row starts the live match and tells the players.
+      if (created.isNew) {
         await saveNewMatch(store, {
           matchId: created.id,
           tournamentId: id,
@@ -315,18 +316,31 @@ async function startRound(id: number, round: number): Promise<void> {
   broadcast(id, "round_start", { type: "round_start", tournament_id: id, round, pairings });
 }
 
+/** The round's match row; `isNew` is false when another process created it first (unique tournament/round/slot). */
 async function createRoundMatch(tournamentId: number, match: BracketMatch, data: Omit<Prisma.MatchUncheckedCreateInput, "tournamentId" | "round" | "slot">) {
   try {
-    return await db().match.create({ data: { ...data, tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
+    const { id } = await db().match.create({ data: { ...data, tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
+    return { id, isNew: true };
   } catch {
-    // Another process created it first (unique tournament/round/slot).
-    return db().match.findFirstOrThrow({ where: { tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
+    const { id } = await db().match.findFirstOrThrow({ where: { tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
+    return { id, isNew: false };
   }
 }
 
-/** After a restart: live matches whose live state was lost (embedded store) start again from the beginning. */
+/**
+ * After a restart: a round whose match rows were never written (the process stopped between
+ * moving the tournament on and writing them) gets them now, and live matches whose live state
+ * was lost (embedded store) start again from the beginning.
+ */
 export async function resumeTournaments(): Promise<void> {
   const store = liveStore();
+  const running = await db().tournament.findMany({ where: { status: "running" }, select: { id: true, currentRound: true, bracket: true, matches: { select: { round: true, slot: true } } } });
+  for (const tournament of running) {
+    const round = (tournament.bracket as unknown as Bracket).rounds[tournament.currentRound - 1] ?? [];
+    const written = (match: BracketMatch) => tournament.matches.some((row) => row.round === match.round && row.slot === match.slot);
+    // startRound writes only what is missing, and starts only the matches it wrote.
+    if (round.some((match) => ["ready", "bye", "walkover"].includes(match.status) && !written(match))) await startRound(tournament.id, tournament.currentRound);
+  }
   const open = await db().match.findMany({
     where: { tournamentId: { not: null }, status: { in: ["created", "playing"] }, tournament: { status: "running" } },
     include: { player1: true, player2: true, tournament: true },
@@ -344,7 +358,7 @@ export async function resumeTournaments(): Promise<void> {
     });
     await setInGame(store, [match.player1.id, match.player2.id], 1);
   }
-  for (const tournament of await db().tournament.findMany({ where: { status: "running" }, select: { id: true } })) await advanceIfRoundComplete(tournament.id);
+  for (const tournament of running) await advanceIfRoundComplete(tournament.id);
 }
 
 function broadcast(id: number, event: "tournament_update" | "round_start" | "tournament_end", payload: object): void {

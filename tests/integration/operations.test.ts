@@ -1,5 +1,6 @@
 // What an operator relies on: settings validated at start, migrations applied once even when
 // several processes start together, and a generated session secret that survives restarts.
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -121,6 +122,50 @@ describe("restart", () => {
         await declareReady(player, slot);
       }
       expect((await ended).winner).toBe(alice.username);
+      players.forEach((player) => player.stop());
+      room.socket.close();
+    } finally {
+      closeAll(alice, bob);
+      await server.stop();
+    }
+  });
+});
+
+describe("restart after a stop in the middle of a round change", () => {
+  it("writes the current round's missing matches at start, and the tournament plays on", async () => {
+    const dataDir = await tempDataDir();
+    let server = await startServer({ DATA_DIR: dataDir });
+    let alice: OnlineUser | undefined;
+    let bob: OnlineUser | undefined;
+    let tournamentId: number;
+    try {
+      alice = await onlineUser(server.url, "gap_a");
+      bob = await onlineUser(server.url, "gap_b");
+      tournamentId = await createTournament(alice, { name: "Gap cup", points_to_win: 1 });
+      await tournamentAction(bob, tournamentId, "join");
+      expect((await tournamentAction(alice, tournamentId, "start")).status).toBe(200);
+    } finally {
+      closeAll(alice, bob);
+      await server.stop();
+    }
+    // As if the process had stopped after moving the tournament to round 1 but before writing its matches.
+    const database = await PGlite.create(path.join(dataDir, "pglite"));
+    await database.query("DELETE FROM matches WHERE tournament_id = $1", [tournamentId]);
+    await database.close();
+
+    server = await startServer({ DATA_DIR: dataDir });
+    try {
+      const state = (await (await fetch(`${server.url}/game/tournaments/${tournamentId}/`)).json()) as TournamentJson;
+      expect(state.status).toBe("running");
+      const matchId = state.rounds[0]!.matches[0]!.match_id;
+      expect(matchId).toEqual(expect.any(Number));
+      alice = await connectGame(server.url, alice);
+      bob = await connectGame(server.url, bob);
+      const room = await watchTournament(alice, tournamentId);
+      const ended = tournamentEnd(room.socket);
+      const players = [autoPlay(alice), autoPlay(bob)];
+      for (const player of [alice, bob]) await declareReady(player, await enterAsPlayer(player, matchId!));
+      expect([alice.username, bob.username]).toContain((await ended).winner);
       players.forEach((player) => player.stop());
       room.socket.close();
     } finally {
