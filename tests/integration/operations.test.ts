@@ -89,43 +89,15 @@ describe("restart", () => {
   });
 
   it("resumes a running tournament after a restart of the embedded server, which lost its live state", async () => {
-    const dataDir = await tempDataDir();
-    const settings = { DATA_DIR: dataDir, REGISTER_TIMEOUT_MS: "20000" };
-    let server = await startServer(settings);
-    let alice: OnlineUser | undefined;
-    let bob: OnlineUser | undefined;
-    let tournamentId: number;
-    try {
-      alice = await onlineUser(server.url, "restart_a");
-      bob = await onlineUser(server.url, "restart_b");
-      tournamentId = await createTournament(alice, { name: "Restart cup", points_to_win: 1 });
-      await tournamentAction(bob, tournamentId, "join");
-      expect((await tournamentAction(alice, tournamentId, "start")).status).toBe(200);
-    } finally {
-      closeAll(alice, bob);
-      await server.stop();
-    }
-
-    server = await startServer(settings);
+    const settings = { DATA_DIR: await tempDataDir(), REGISTER_TIMEOUT_MS: "20000" };
+    const { players, tournamentId } = await startTournamentThenStop(settings, "restart");
+    const server = await startServer(settings);
     try {
       const state = (await (await fetch(`${server.url}/game/tournaments/${tournamentId}/`)).json()) as TournamentJson;
       expect(state.status).toBe("running");
-      const matchId = state.rounds[0]!.matches[0]!.match_id!;
-      alice = await connectGame(server.url, alice);
-      bob = await connectGame(server.url, bob);
-      const room = await watchTournament(alice, tournamentId);
-      const ended = tournamentEnd(room.socket);
-      const players = [autoPlay(alice), autoPlay(bob)];
       // The match is live again: both join it as they would from the bracket page.
-      for (const player of [alice, bob]) {
-        const slot = await enterAsPlayer(player, matchId);
-        await declareReady(player, slot);
-      }
-      expect((await ended).winner).toBe(alice.username);
-      players.forEach((player) => player.stop());
-      room.socket.close();
+      expect(await playTournamentMatch(server.url, players, tournamentId, state.rounds[0]!.matches[0]!.match_id!)).toBe(players[0].username);
     } finally {
-      closeAll(alice, bob);
       await server.stop();
     }
   });
@@ -134,46 +106,57 @@ describe("restart", () => {
 describe("restart after a stop in the middle of a round change", () => {
   it("writes the current round's missing matches at start, and the tournament plays on", async () => {
     const dataDir = await tempDataDir();
-    let server = await startServer({ DATA_DIR: dataDir });
-    let alice: OnlineUser | undefined;
-    let bob: OnlineUser | undefined;
-    let tournamentId: number;
-    try {
-      alice = await onlineUser(server.url, "gap_a");
-      bob = await onlineUser(server.url, "gap_b");
-      tournamentId = await createTournament(alice, { name: "Gap cup", points_to_win: 1 });
-      await tournamentAction(bob, tournamentId, "join");
-      expect((await tournamentAction(alice, tournamentId, "start")).status).toBe(200);
-    } finally {
-      closeAll(alice, bob);
-      await server.stop();
-    }
+    const { players, tournamentId } = await startTournamentThenStop({ DATA_DIR: dataDir }, "gap");
     // As if the process had stopped after moving the tournament to round 1 but before writing its matches.
     const database = await PGlite.create(path.join(dataDir, "pglite"));
     await database.query("DELETE FROM matches WHERE tournament_id = $1", [tournamentId]);
     await database.close();
 
-    server = await startServer({ DATA_DIR: dataDir });
+    const server = await startServer({ DATA_DIR: dataDir });
     try {
       const state = (await (await fetch(`${server.url}/game/tournaments/${tournamentId}/`)).json()) as TournamentJson;
       expect(state.status).toBe("running");
       const matchId = state.rounds[0]!.matches[0]!.match_id;
       expect(matchId).toEqual(expect.any(Number));
-      alice = await connectGame(server.url, alice);
-      bob = await connectGame(server.url, bob);
-      const room = await watchTournament(alice, tournamentId);
-      const ended = tournamentEnd(room.socket);
-      const players = [autoPlay(alice), autoPlay(bob)];
-      for (const player of [alice, bob]) await declareReady(player, await enterAsPlayer(player, matchId!));
-      expect([alice.username, bob.username]).toContain((await ended).winner);
-      players.forEach((player) => player.stop());
-      room.socket.close();
+      expect(players.map((player) => player.username)).toContain(await playTournamentMatch(server.url, players, tournamentId, matchId!));
     } finally {
-      closeAll(alice, bob);
       await server.stop();
     }
   });
 });
+
+/** On a fresh server: two players, a tournament to 1 point started by the first; then the server stops. */
+async function startTournamentThenStop(settings: Record<string, string>, prefix: string) {
+  const server = await startServer(settings);
+  let players: [OnlineUser, OnlineUser] | undefined;
+  try {
+    players = [await onlineUser(server.url, `${prefix}_a`), await onlineUser(server.url, `${prefix}_b`)];
+    const tournamentId = await createTournament(players[0], { name: `${prefix} cup`, points_to_win: 1 });
+    await tournamentAction(players[1], tournamentId, "join");
+    expect((await tournamentAction(players[0], tournamentId, "start")).status).toBe(200);
+    return { players, tournamentId };
+  } finally {
+    closeAll(...(players ?? []));
+    await server.stop();
+  }
+}
+
+/** Both players reconnect, join the tournament's match and play it out; resolves with the tournament's winner. */
+async function playTournamentMatch(url: string, [first, second]: OnlineUser[], tournamentId: number, matchId: number): Promise<string | null> {
+  const players = [await connectGame(url, first!), await connectGame(url, second!)];
+  try {
+    const room = await watchTournament(players[0]!, tournamentId);
+    const ended = tournamentEnd(room.socket);
+    const robots = players.map((player) => autoPlay(player));
+    for (const player of players) await declareReady(player, await enterAsPlayer(player, matchId));
+    const { winner } = await ended;
+    robots.forEach((robot) => robot.stop());
+    room.socket.close();
+    return winner;
+  } finally {
+    closeAll(...players);
+  }
+}
 
 describe.runIf(scaledOut)("PostgreSQL", () => {
   it("applies the migrations exactly once when three processes start at once on an empty database", async () => {
