@@ -1,13 +1,43 @@
 // A protocol-only client for integration tests: real socket.io-client sockets speaking the
 // documented events (docs/PROTOCOL.md), and a bot that plays Pong.
 import type { Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Ack } from "@/lib/protocol/common";
 import type { GameData, GameStateMessage, MatchRole } from "@/lib/protocol/game";
+import type { Backend } from "./backends";
+import { startServer, type RunningServer } from "./server";
 import { connectSocket, connected, registerAndLogin, type TestUser } from "./users";
 
 export interface OnlineUser extends TestUser {
   baseUrl: string;
   game: Socket;
+}
+
+/**
+ * Inside a describe: one server.ts for the whole suite on `backend`; `user()`, a new online user
+ * whose socket closes after the test that made it; `closeAfterTest()` for other connections.
+ */
+export function suiteServer(backend: Backend, settings: Record<string, string>) {
+  let server: RunningServer | undefined;
+  const opened: OnlineUser[] = [];
+  beforeAll(async () => {
+    server = await startServer({ ...(await backend.environment()), ...settings });
+  });
+  afterEach(() => closeAll(...opened.splice(0)));
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const url = () => {
+    if (!server) throw new Error("The suite's server is not started");
+    return server.url;
+  };
+  const closeAfterTest = (online: OnlineUser) => void opened.push(online);
+  const user = async (base: string) => {
+    const online = await onlineUser(url(), base);
+    closeAfterTest(online);
+    return online;
+  };
+  return { url, user, closeAfterTest };
 }
 
 /** A registered, logged-in user with a /game socket open (which makes them "online"). */

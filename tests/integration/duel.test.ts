@@ -1,43 +1,27 @@
 // The duel flow over the wire, on both back-ends: challenges, a match to the end, forfeits,
 // authorization and malformed input.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ChallengeClosed, GameData } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
 import {
   agreeDuel,
-  closeAll,
   declareReady,
   emitAck,
   enterAsPlayer,
   joinMatch,
   nextEvent,
   nextState,
-  onlineUser,
   postJson,
+  suiteServer,
   trackBall,
   type OnlineUser,
 } from "../helpers/protocol";
-import { startServer, type RunningServer } from "../helpers/server";
 import { registerAndLogin } from "../helpers/users";
 
 const settings = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "1500", REGISTER_TIMEOUT_MS: "1500", RECONNECT_GRACE_MS: "1500" };
 
 describe.each(backends)("duel on $name", (backend) => {
-  let server: RunningServer;
-  const opened: OnlineUser[] = [];
-  const user = async (base: string) => {
-    const online = await onlineUser(server.url, base);
-    opened.push(online);
-    return online;
-  };
-
-  beforeAll(async () => {
-    server = await startServer({ ...(await backend.environment()), ...settings });
-  });
-  afterEach(() => closeAll(...opened.splice(0)));
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { url, user, closeAfterTest } = suiteServer(backend, settings);
 
   it("plays a full duel to a finished result, stored once and shown on both profiles", async () => {
     const alice = await user("alice");
@@ -66,9 +50,9 @@ describe.each(backends)("duel on $name", (backend) => {
 
     // The stored result, read back over HTTP once the owner has written it.
     await expect
-      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as { status: string }, { timeout: 10_000 })
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as { status: string }, { timeout: 10_000 })
       .toMatchObject({ status: "finished" });
-    const stored = (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as Record<string, unknown>;
+    const stored = (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as Record<string, unknown>;
     expect(stored).toMatchObject({
       match_id: matchId,
       status: "finished",
@@ -81,7 +65,7 @@ describe.each(backends)("duel on $name", (backend) => {
     });
     // Exactly one result per match: one line in each player's history, and the record counts it once.
     for (const player of [alice, bob]) {
-      const html = await (await fetch(`${server.url}/users/${player.username}/`)).text();
+      const html = await (await fetch(`${url()}/users/${player.username}/`)).text();
       expect(html.match(/data-testid="match-history"/g)).toHaveLength(1);
       expect(html.match(new RegExp(`vs (<!-- -->)?${player === alice ? bob.username : alice.username}`, "g"))).toHaveLength(1);
       expect(html).toMatch(new RegExp(`data-testid="profile-wins"[^>]*>${player === alice ? 1 : 0}<`));
@@ -142,7 +126,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const alice = await user("alice");
     const bob = await user("bob");
     const bobSecondTab = { ...bob, game: (await onlineUserTab(bob)).game };
-    opened.push(bobSecondTab);
+    closeAfterTest(bobSecondTab);
     const offers = [nextEvent<{ challenge_id: string }>(bob.game, "challenge"), nextEvent<{ challenge_id: string }>(bobSecondTab.game, "challenge")];
     await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username });
     const [{ challenge_id }] = (await Promise.all(offers)) as [{ challenge_id: string }, { challenge_id: string }];
@@ -160,7 +144,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const alice = await user("alice");
     const bob = await user("bob");
     const carol = await user("carol");
-    const offline = await registerAndLogin(server.url, "offline");
+    const offline = await registerAndLogin(url(), "offline");
     const challenge = (from: OnlineUser, target: string) => emitAck(from.game, "challenge", { type: "challenge", target });
 
     expect(await challenge(alice, "nobody_here_x")).toMatchObject({ ok: false, error: { code: "unknown_user" } });
@@ -190,7 +174,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const over = await nextState(alice.game, (state) => state.status === "forfeited");
     expect(over).toMatchObject({ winner: alice.username, forfeit_reason: "register_timeout" });
     await expect
-      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: alice.username });
   });
 
@@ -204,7 +188,7 @@ describe.each(backends)("duel on $name", (backend) => {
     expect((await paused).paused).toMatchObject({ player: bob.username, seconds_left: expect.any(Number) });
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
     await expect
-      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
   });
 
@@ -243,7 +227,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const bob = await user("bob");
     const matchId = await agreeDuel(alice, bob);
     await expect
-      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "no_show", winner: null });
     await expect.poll(async () => (await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).ok, { timeout: 5_000 }).toBe(true);
   });
@@ -297,6 +281,6 @@ describe.each(backends)("duel on $name", (backend) => {
 
   async function onlineUserTab(existing: OnlineUser): Promise<OnlineUser> {
     const { connectGame } = await import("../helpers/protocol");
-    return connectGame(server.url, existing);
+    return connectGame(url(), existing);
   }
 });

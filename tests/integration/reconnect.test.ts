@@ -1,29 +1,14 @@
 // Reconnection instead of instant forfeit, spectators and the lobby's live list, on both back-ends.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LiveMatchesMessage } from "@/lib/protocol/chat";
 import { backends } from "../helpers/backends";
-import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, type OnlineUser } from "../helpers/protocol";
-import { startServer, type RunningServer } from "../helpers/server";
+import { agreeDuel, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
 import { connectSocket, connected } from "../helpers/users";
 
 const settings = { POINTS_TO_WIN: "3", RECONNECT_GRACE_MS: "4000", PAUSE_BUDGET_MS: "5000", REGISTER_TIMEOUT_MS: "5000" };
 
 describe.each(backends)("reconnection on $name", (backend) => {
-  let server: RunningServer;
-  const opened: OnlineUser[] = [];
-  const user = async (base: string) => {
-    const online = await onlineUser(server.url, base);
-    opened.push(online);
-    return online;
-  };
-
-  beforeAll(async () => {
-    server = await startServer({ ...(await backend.environment()), ...settings });
-  });
-  afterEach(() => closeAll(...opened.splice(0)));
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { url, user, closeAfterTest } = suiteServer(backend, settings);
 
   async function playing(alice: OnlineUser, bob: OnlineUser): Promise<number> {
     const matchId = await agreeDuel(alice, bob);
@@ -58,8 +43,8 @@ describe.each(backends)("reconnection on $name", (backend) => {
 
     const countdown = nextState(alice.game, (state) => state.status === "countdown");
     const resumed = nextState(alice.game, (state) => state.status === "playing");
-    const bobAgain = await connectGame(server.url, bob);
-    opened.push(bobAgain);
+    const bobAgain = await connectGame(url(), bob);
+    closeAfterTest(bobAgain);
     expect((await joinMatch(bobAgain, matchId)).role).toBe("player2");
     expect((await countdown).countdown).toBe(3);
     const back = await resumed;
@@ -78,9 +63,9 @@ describe.each(backends)("reconnection on $name", (backend) => {
     bob.game.close();
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
     await expect
-      .poll(async () => (await (await fetch(`${server.url}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
-    const html = await (await fetch(`${server.url}/users/${alice.username}/`)).text();
+    const html = await (await fetch(`${url()}/users/${alice.username}/`)).text();
     expect(html.match(new RegExp(`vs (<!-- -->)?${bob.username}`, "g"))).toHaveLength(1);
   });
 
@@ -93,8 +78,8 @@ describe.each(backends)("reconnection on $name", (backend) => {
     const halfGone = nextState(alice.game, (state) => state.status === "paused" && state.paused!.seconds_left <= 2);
     bob.game.close();
     await halfGone;
-    const bobAgain = await connectGame(server.url, bob);
-    opened.push(bobAgain);
+    const bobAgain = await connectGame(url(), bob);
+    closeAfterTest(bobAgain);
     const resumed = nextState(alice.game, (state) => state.status === "playing");
     await joinMatch(bobAgain, matchId);
     await resumed;
@@ -116,7 +101,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
 
   it("lists live matches in the lobby as they start and drops them when they end", async () => {
     const watcher = await user("watcher");
-    const chat = connectSocket(server.url, "/chat", watcher.cookie);
+    const chat = connectSocket(url(), "/chat", watcher.cookie);
     try {
       const initial = nextEvent<LiveMatchesMessage>(chat, "live_matches");
       await connected(chat);
