@@ -11,6 +11,12 @@ const urlWithProtocol = (protocols: string[]) =>
   }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
 
 const milliseconds = z.coerce.number().int().min(100).max(3_600_000);
+const count = z.coerce.number().int().min(1).max(1_000_000);
+
+const originList = z
+  .string()
+  .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+  .pipe(z.array(urlWithProtocol(["http:", "https:"]).transform((value) => new URL(value).origin)));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -34,6 +40,28 @@ const envSchema = z.object({
   RECONNECT_GRACE_MS: milliseconds.default(15_000),
   PAUSE_BUDGET_MS: milliseconds.default(60_000),
   POINTS_TO_WIN: z.coerce.number().int().min(1).max(21).default(5),
+
+  // ---- security (README "Security") ----
+  /** Proxy hops in front of the server: the client address is the N-th entry from the right of X-Forwarded-For. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Origins (besides NEXTAUTH_URL's) allowed to open sockets and send state-changing requests, comma-separated. */
+  ALLOWED_ORIGINS: originList.optional(),
+  LOGIN_MAX_FAILURES: count.default(5),
+  LOGIN_FAILURE_WINDOW_MS: milliseconds.default(15 * 60_000),
+  /** The first lockout after too many failures; each further one within a day doubles it. */
+  LOGIN_LOCKOUT_MS: milliseconds.default(60_000),
+  LOGIN_MAX_PER_ADDRESS: count.default(50),
+  SIGNUP_MAX_PER_ADDRESS: count.default(5),
+  CHALLENGE_MAX_PER_MINUTE: count.default(25),
+  CHALLENGE_MAX_SAME_TARGET: count.default(3),
+  TOURNAMENT_MAX_CREATED: count.default(5),
+  TOURNAMENT_MAX_JOIN_LEAVE: count.default(20),
+  /** Multiplies every other per-user budget (the table in docs/PROTOCOL.md). */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
+  SOCKET_MAX_MOVES: count.default(60),
+  SOCKET_MAX_EVENTS: count.default(20),
+  SOCKET_FLOOD_MS: milliseconds.default(3_000),
+  SOCKETS_PER_USER: count.default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;
