@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     
     "@node-rs/argon2",
     "pg",
+    // One copy for server.ts and the route handlers alike (the limits live on globalThis).
+    "rate-limiter-flexible",
   ],
 };
 

@@ -39,6 +39,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "end-to-end-tests-secret-0123456789abcdef",
       POINTS_TO_WIN: "2",
+      // Every browser user signs up and logs in from 127.0.0.1; the login lockout per account stays at its default.
+      SIGNUP_MAX_PER_ADDRESS: "1000",
+      LOGIN_MAX_PER_ADDRESS: "1000",
     },
   },
 });

@@ -40,7 +40,15 @@ async function main() {
     if (request.url === "/healthz") request.url = "/healthz/";
     void handle(request, response);
   });
-  const realtime = await createRealtime(server, { store: live.store, adapter: live.adapter, log, challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS });
+  const realtime = await createRealtime(server, {
+    store: live.store,
+    adapter: live.adapter,
+    log,
+    challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS,
+    processTimeoutMs: config.PROCESS_TIMEOUT_MS,
+    socketsPerUser: config.SOCKETS_PER_USER,
+    messageBudget: { movesPerSecond: config.SOCKET_MAX_MOVES, eventsPerSecond: config.SOCKET_MAX_EVENTS, floodMs: config.SOCKET_FLOOD_MS },
+  });
 
   // In memory, live state does not outlive the process: duels under way are called off, and
   // tournament matches whose live state was lost start again.

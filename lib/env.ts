@@ -62,6 +62,8 @@ const envSchema = z.object({
   SOCKET_MAX_EVENTS: count.default(20),
   SOCKET_FLOOD_MS: milliseconds.default(3_000),
   SOCKETS_PER_USER: count.default(20),
+  /** A server process whose heartbeat is this old is taken for dead (kill -9, a lost machine): the others clean up after it. */
+  PROCESS_TIMEOUT_MS: milliseconds.default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

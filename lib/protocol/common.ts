@@ -12,9 +12,11 @@ export const ERROR_CODES = [
   "busy",
   "pending",
   "in_match", // the sender is already playing a match
-  "rate_limited",
+  "rate_limited", // over a budget: retry_after says in how many seconds to try again
   "bad_state", // the action does not fit the current state (e.g. ready before register)
   "unavailable", // the process running the match did not answer in time; try again
+  "too_many_connections", // connect_error: the user has SOCKETS_PER_USER connections open already
+  "too_many_messages", // sent with the disconnection of a socket that stayed over its message budget
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -22,6 +24,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** With rate_limited: seconds until the action may be tried again. */
+  retry_after?: number;
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };

@@ -16,9 +16,10 @@ export const passwordSchema = z
 export const registerBodySchema = z.object({ username: usernameSchema, password: passwordSchema });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
-/** The error body of every endpoint: `{ error: { code, message, fields? } }`. */
+/** The error body of every endpoint: `{ error: { code, message, fields?, retry_after? } }`. */
 export interface ApiError {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  /** retry_after: seconds until a rate-limited action may be tried again. */
+  error: { code: string; message: string; fields?: Record<string, string>; retry_after?: number };
 }
 
 /** First message per field, for forms that show errors beside their inputs. */

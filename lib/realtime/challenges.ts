@@ -32,6 +32,7 @@ export async function openChallenge(store: LiveStore, from: { id: number; name: 
   }
   await store.set(keys.challenge(challenge.id), JSON.stringify(challenge), { ttlMs });
   await store.set(keys.challengeState(challenge.id), "pending" satisfies ChallengeState, { ttlMs });
+  await store.hashSet(keys.openChallenges, challenge.id, String(Date.now() + timeoutMs));
   return { ok: true, challenge };
 }
 
@@ -44,7 +45,11 @@ export async function findChallenge(store: LiveStore, id: string): Promise<{ cha
 /** Moves a pending challenge to its end; false when it had already ended (another answer won). */
 export async function closeChallenge(store: LiveStore, challenge: Challenge, reason: ChallengeCloseReason): Promise<boolean> {
   if (!(await store.compareAndSet(keys.challengeState(challenge.id), "pending", reason, { ttlMs: GRACE_MS }))) return false;
-  await Promise.all([store.del(keys.outgoingChallenge(challenge.fromId), challenge.id), store.del(keys.incomingChallenge(challenge.toId), challenge.id)]);
+  await Promise.all([
+    store.del(keys.outgoingChallenge(challenge.fromId), challenge.id),
+    store.del(keys.incomingChallenge(challenge.toId), challenge.id),
+    store.hashDelete(keys.openChallenges, challenge.id),
+  ]);
   if (reason === "accepted") await store.set(keys.acceptedChallenge(challenge.fromId, challenge.toId), challenge.id, { ttlMs: ACCEPTED_TTL_MS });
   return true;
 }
@@ -65,4 +70,16 @@ export async function recordChallengeMatch(store: LiveStore, challengeId: string
 export async function challengeMatch(store: LiveStore, challengeId: string): Promise<number | null> {
   const raw = await store.get(keys.challengeMatch(challengeId));
   return raw === null ? null : Number(raw);
+}
+
+/** Challenges past their expiry that are still listed open: the process that opened them stopped before its timer fired. */
+export async function overdueChallenges(store: LiveStore, now: number): Promise<string[]> {
+  return Object.entries(await store.hashGetAll(keys.openChallenges))
+    .filter(([, expiresAt]) => Number(expiresAt) < now)
+    .map(([id]) => id);
+}
+
+/** Forgets a listed challenge whose keys are gone. */
+export async function unlistChallenge(store: LiveStore, id: string): Promise<void> {
+  await store.hashDelete(keys.openChallenges, id);
 }

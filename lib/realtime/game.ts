@@ -16,22 +16,25 @@ import {
   registerSchema,
   type MatchRole,
 } from "../protocol/game";
+import { limits } from "../server/limits";
 import { findUserByUsername } from "../server/repos/users";
-import { keys } from "../store/keys";
 import type { LiveStore } from "../store/types";
 import type { Logger } from "../server/log";
 import type { SocketUser } from "./auth";
-import { challengeMatch, closeChallenge, findChallenge, openChallenge, type Challenge } from "./challenges";
-import { handle, refuse } from "./handle";
+import { challengeMatch, closeChallenge, findChallenge, openChallenge, overdueChallenges, unlistChallenge, type Challenge } from "./challenges";
+import { handle, refuse, refuseRateLimited } from "./handle";
 import type { CommandResult, MatchRunner } from "./match-runner";
-import { isBusy, isOnline, userConnected, userDisconnected } from "./presence";
+import { isBusy } from "./presence";
+import type { ProcessLedger } from "./process-ledger";
 
 export const userRoom = (userId: number) => `user:${userId}`;
+const CHALLENGE_SWEEP_MS = 5_000;
 export const matchRoom = (matchId: number) => `match:${matchId}`;
 
 export interface GameNamespaceDeps {
   store: LiveStore;
   runner: MatchRunner;
+  ledger: ProcessLedger;
   log: Logger;
   challengeTimeoutMs: number;
 }
@@ -42,7 +45,7 @@ interface JoinedMatch {
 }
 
 export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps): { close(): void } {
-  const { store, runner, log } = deps;
+  const { store, runner, ledger, log } = deps;
   const expiryTimers = new Set<NodeJS.Timeout>();
 
   const closeAndTell = async (challenge: Challenge, reason: "accepted" | "declined" | "expired" | "cancelled") => {
@@ -53,20 +56,28 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
     return true;
   };
 
+  // Each challenge expires on a timer of the process that opened it; this sweep expires those whose
+  // process stopped first (a second after their time, so the timer normally wins).
+  const expireOverdue = async () => {
+    for (const id of await overdueChallenges(store, Date.now() - 1_000)) {
+      const found = await findChallenge(store, id);
+      if (found?.state === "pending") await closeAndTell(found.challenge, "expired");
+      else await unlistChallenge(store, id);
+    }
+  };
+  const challengeSweep = setInterval(() => void expireOverdue().catch((error: Error) => log.warn(`challenge sweep: ${error.message}`)), CHALLENGE_SWEEP_MS);
+
   const commandOutcome = (result: CommandResult) => {
     if (!result.ok) refuse(result.error, result.message);
   };
 
   /**
-   * Sockets in a match room are counted in the store, per player and for all spectators: a
-   * player's count reaching 0 means they are away (the match pauses).
+   * Sockets in a match room are counted per process, per player and for all spectators; the
+   * match's owner sums them: a player's count reaching 0 means they are away (the match pauses).
    */
   const countConnection = async (joined: JoinedMatch, delta: 1 | -1) => {
-    const field = joined.role === "spectator" ? "spectators" : joined.role;
-    await store.hashIncrement(keys.matchAudience(joined.matchId), runner.processId, delta);
-    const count = await store.hashIncrement(keys.matchConnections(joined.matchId), field, delta);
-    if (joined.role === "spectator") return runner.dispatch(joined.matchId, { kind: "spectators", count });
-    return runner.dispatch(joined.matchId, { kind: "connections", slot: joined.role, count });
+    await ledger.addMatchSocket(joined.matchId, joined.role, delta);
+    await runner.audienceChanged(joined.matchId, [joined.role]);
   };
 
   /** Takes the socket out of its match room; a player is then away, unless they quit outright. */
@@ -80,7 +91,7 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
   game.on("connection", (socket: Socket) => {
     const user = socket.data.user as SocketUser;
     void socket.join(userRoom(user.id));
-    void userConnected(store, user.id, user.name).catch((error: Error) => log.error(`presence: ${error.message}`));
+    void ledger.addPresence(user.id, user.name, 1).catch((error: Error) => log.error(`presence: ${error.message}`));
 
     const joined = (): JoinedMatch | undefined => socket.data.match as JoinedMatch | undefined;
     const requireSlot = (player: PlayerSlot, matchId?: number): JoinedMatch & { role: PlayerSlot } => {
@@ -96,11 +107,16 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
       const targetUser = await findUserByUsername(target);
       if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
       if (targetUser.id === user.id) refuse("self", "You cannot challenge yourself");
-      if (!(await isOnline(store, targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
+      if (!(await ledger.isOnline(targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
       if (await isBusy(store, user.id)) refuse("in_match", "Finish your current match first");
       if (await isBusy(store, targetUser.id)) refuse("busy", `${targetUser.username} is in a match`);
+      // Counted before opening, so racing challenges cannot pass the limit together; one that is not opened gives its point back.
+      const pair = `${user.id}:${targetUser.id}`;
+      const refused = await limits().consume("challenge_target", pair);
+      if (refused) refuseRateLimited(refused, `You challenged ${targetUser.username} too often: try again in ${Math.ceil(refused.retryAfterSeconds / 60)} min`);
       const opened = await openChallenge(store, user, targetUser, deps.challengeTimeoutMs);
       if (!opened.ok) {
+        await limits().refund("challenge_target", pair);
         if (opened.reason === "pending") refuse("pending", "You already have an open challenge");
         refuse("busy", `${targetUser.username} is answering another challenge`);
       }
@@ -199,13 +215,14 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
       const current = joined();
       void (async () => {
         if (current) await countConnection(current, -1);
-        await userDisconnected(store, user.id, user.name);
+        await ledger.addPresence(user.id, user.name, -1);
       })().catch((error: Error) => log.error(`disconnect of ${user.name}: ${error.message}`));
     });
   });
 
   return {
     close() {
+      clearInterval(challengeSweep);
       for (const timer of expiryTimers) clearTimeout(timer);
       expiryTimers.clear();
     },

@@ -1,16 +1,20 @@
-// One wrapper for every client → server event: parse the payload with the event's schema, run
-// the handler, answer through the acknowledgement (or an `error` event when there is none).
+// One wrapper for every client → server event: parse the payload with the event's schema, spend
+// the sender's budget for the event, run the handler, answer through the acknowledgement (or an
+// `error` event when there is none).
 // A handler that throws answers `internal` and changes nothing further; nothing a client sends
 // can crash the process.
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import type { Ack, ErrorCode } from "../protocol/common";
+import type { Ack, ErrorBody, ErrorCode } from "../protocol/common";
+import { EVENT_BUDGETS, limits, type Refusal } from "../server/limits";
 import type { Logger } from "../server/log";
+import type { SocketUser } from "./auth";
 
 export class RefusedError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -21,6 +25,11 @@ export function refuse(code: ErrorCode, message: string): never {
   throw new RefusedError(code, message);
 }
 
+/** Refuses the current message as over a budget. */
+export function refuseRateLimited({ retryAfterSeconds }: Refusal, message: string): never {
+  throw new RefusedError("rate_limited", message, retryAfterSeconds);
+}
+
 export function handle<Schema extends z.ZodType, Result extends object>(
   socket: Socket,
   event: string,
@@ -29,16 +38,28 @@ export function handle<Schema extends z.ZodType, Result extends object>(
   handler: (message: z.infer<Schema>) => Promise<Result | void> | Result | void,
 ): void {
   type Answer = (response: Ack<Result>) => void;
-  const fail = (ack: Answer | undefined, code: ErrorCode, message: string) => {
-    if (ack) ack({ ok: false, error: { code, message } });
-    else socket.emit("error", { type: "error", code, message });
+  const fail = (ack: Answer | undefined, code: ErrorCode, message: string, retryAfter?: number) => {
+    const error: ErrorBody = { code, message, ...(retryAfter !== undefined && { retry_after: retryAfter }) };
+    if (ack) ack({ ok: false, error });
+    else socket.emit("error", { type: "error", ...error });
   };
   const failWith = (ack: Answer | undefined, error: unknown) => {
-    if (error instanceof RefusedError) return fail(ack, error.code, error.message);
+    if (error instanceof RefusedError) return fail(ack, error.code, error.message, error.retryAfter);
     log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
     fail(ack, "internal", "The server could not handle this message");
   };
   const succeed = (ack: Answer | undefined, result: Result | void) => ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
+  const budget = EVENT_BUDGETS[event];
+  const run = (message: z.infer<Schema>): Promise<Result | void> | Result | void => {
+    if (!budget) return handler(message);
+    const user = socket.data.user as SocketUser;
+    return limits()
+      .consume(budget, user.id)
+      .then((refused) => {
+        if (refused) refuseRateLimited(refused, `You are doing this too often: try again in ${refused.retryAfterSeconds} s`);
+        return handler(message);
+      });
+  };
   // Per message, nothing is allocated beyond the parse unless the handler is asynchronous: paddle
   // moves arrive thousands of times a second.
   socket.on(event, (payload: unknown, maybeAck: unknown) => {
@@ -50,7 +71,7 @@ export function handle<Schema extends z.ZodType, Result extends object>(
     }
     let outcome: Promise<Result | void> | Result | void;
     try {
-      outcome = handler(parsed.data);
+      outcome = run(parsed.data);
     } catch (error) {
       return failWith(ack, error);
     }

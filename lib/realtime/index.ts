@@ -14,7 +14,10 @@ import { MatchRunner } from "./match-runner";
 import { PreEncoded, preEncodingParser } from "./pre-encoded";
 import { keys } from "../store/keys";
 import { liveMatchesList } from "./live-matches";
-import { presenceList } from "./presence";
+import { dropStaleBusyMarks, presenceList } from "./presence";
+import { ProcessLedger } from "./process-ledger";
+import type { MatchRole } from "../protocol/game";
+import { limitConnections, limitMessages, type MessageBudget } from "./socket-guard";
 import { relayToLocalSockets } from "./relay";
 import { registerTournamentNamespace } from "./tournament";
 
@@ -26,6 +29,10 @@ export interface RealtimeDeps {
   adapter?: Parameters<Server["adapter"]>[0];
   log: Logger;
   challengeTimeoutMs: number;
+  /** A process whose heartbeat is this old is taken for dead: the others clean up after it. */
+  processTimeoutMs: number;
+  socketsPerUser: number;
+  messageBudget: MessageBudget;
 }
 
 export interface Realtime {
@@ -35,6 +42,8 @@ export interface Realtime {
 }
 
 export const NAMESPACES = ["/game", "/tournament", "/chat"] as const;
+
+const BUSY_SWEEP_MS = 5_000;
 
 const holder = globalThis as typeof globalThis & { __pongRealtime?: Realtime };
 
@@ -49,13 +58,31 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   });
   // The default namespace carries nothing: clients use the named ones.
   io.use((_socket, next) => next(new Error("Use the /game, /tournament or /chat namespace")));
-  for (const name of NAMESPACES) io.of(name).use(authenticateSocket);
+  const processId = randomUUID();
+  // The ledger's clean-up after a dead process tells the runner; created first, started once the runner is.
+  const ledger: ProcessLedger = new ProcessLedger({
+    store,
+    processId,
+    log,
+    timeoutMs: deps.processTimeoutMs,
+    onAudienceChanged: async (changes) => {
+      const rolesByMatch = new Map<number, MatchRole[]>();
+      for (const { matchId, role } of changes) rolesByMatch.set(matchId, [...(rolesByMatch.get(matchId) ?? []), role]);
+      await Promise.all([...rolesByMatch].map(([matchId, roles]) => runner.audienceChanged(matchId, roles)));
+    },
+  });
+  for (const name of NAMESPACES) {
+    io.of(name).use(authenticateSocket);
+    io.of(name).use(limitConnections(ledger, deps.socketsPerUser));
+    io.of(name).on("connection", (socket) => limitMessages(socket, deps.messageBudget, log));
+  }
 
   const game = io.of("/game");
   const runner = new MatchRunner({
     store,
     log,
-    processId: randomUUID(),
+    processId,
+    audience: (matchId) => ledger.matchAudience(matchId),
     // Through the adapter (Redis) only when another process has sockets in the room; locally, the
     // JSON made on the simulation thread goes out as is.
     broadcast: (matchId, message, remote) =>
@@ -64,21 +91,26 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     onFinished: (match) => matchFinished(store, match),
   });
   await runner.start();
-  const gameNamespace = registerGameNamespace(game, { store, runner, log, challengeTimeoutMs: deps.challengeTimeoutMs });
-  registerChatNamespace(io.of("/chat"), { store, log });
+  await ledger.start();
+  const gameNamespace = registerGameNamespace(game, { store, runner, ledger, log, challengeTimeoutMs: deps.challengeTimeoutMs });
+  registerChatNamespace(io.of("/chat"), { store, ledger, log });
   registerTournamentNamespace(io.of("/tournament"), { log });
-  const stopPresence = await relayToLocalSockets(store, keys.presenceChannel, io.of("/chat"), "presence", presenceList);
-  const stopLiveMatches = await relayToLocalSockets(store, keys.liveChannel, io.of("/chat"), "live_matches", liveMatchesList);
+  const stopPresence = await relayToLocalSockets(store, keys.presenceChannel, io.of("/chat"), "presence", () => presenceList(store, ledger));
+  const stopLiveMatches = await relayToLocalSockets(store, keys.liveChannel, io.of("/chat"), "live_matches", () => liveMatchesList(store));
+  // Busy marks left by a process that stopped between a result and its clean-up.
+  const housekeeping = setInterval(() => void dropStaleBusyMarks(store).catch((error: Error) => log.warn(`busy marks: ${error.message}`)), BUSY_SWEEP_MS);
 
   const instance: Realtime = {
     io,
     runner,
     async close() {
+      clearInterval(housekeeping);
       gameNamespace.close();
       await stopPresence();
       await stopLiveMatches();
       await runner.close();
       io.disconnectSockets(true);
+      await ledger.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (holder.__pongRealtime === instance) holder.__pongRealtime = undefined;
     },

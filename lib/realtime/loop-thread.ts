@@ -15,6 +15,8 @@ export type ToLoop =
   | { op: "command"; matchId: number; command: MatchCommand; at: number; id?: number }
   | { op: "state"; matchId: number; id: number }
   | { op: "stats"; id: number }
+  /** The snapshots of the matches still in play (to write them again after the store lost them). */
+  | { op: "snapshots"; id: number }
   /** Stop ticking and answer with the snapshots of the matches still in play. */
   | { op: "handover"; id: number };
 
@@ -85,6 +87,9 @@ class LoopThread {
           break;
         case "stats":
           replies.push({ id: message.id, value: this.stats() });
+          break;
+        case "snapshots":
+          replies.push({ id: message.id, value: this.loop.unfinishedSnapshots() });
           break;
         case "handover":
           this.handedOver = true;

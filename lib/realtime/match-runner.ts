@@ -10,7 +10,10 @@ import { toGameData } from "../game/wire";
 import type { GameData } from "../protocol/game";
 import { keys } from "../store/keys";
 import { readSnapshot, type Snapshot } from "./match-store";
-import { publishLiveSummary } from "./live-matches";
+import { publishLiveSummary, summarize } from "./live-matches";
+import { markInGame } from "./presence";
+import type { MatchAudience } from "./process-ledger";
+import type { MatchRole } from "../protocol/game";
 import type { CommandResult, LoopEvent, MatchCommand } from "./match-loop";
 import { startLoopThread, type LoopLink } from "./loop-link";
 import { percentiles, type FromLoop, type LoopStats } from "./loop-thread";
@@ -36,7 +39,9 @@ const OWNER_ANSWER_MS = 3_000;
 /** On a process's runner channel: commands forwarded to it, and answers to those it forwarded. */
 type RunnerMessage =
   | { kind: "command"; matchId: number; command: MatchCommand; replyTo?: { processId: string; requestId: string } }
-  | { kind: "outcome"; requestId: string; result: CommandResult };
+  | { kind: "outcome"; requestId: string; result: CommandResult }
+  /** Sockets of these roles came or went on some process: the owner counts them again. */
+  | { kind: "audience"; matchId: number; roles: MatchRole[] };
 
 /** Only register and ready can be refused by the match's state; every other command applies. */
 const mayBeRefused = (command: MatchCommand) => command.kind === "register" || command.kind === "ready";
@@ -50,6 +55,8 @@ export interface MatchRunnerDeps {
   store: LiveStore;
   log: Logger;
   processId: string;
+  /** The match room's sockets over every process (the process ledgers). */
+  audience(matchId: number): Promise<MatchAudience>;
   /** Sends a game_state message (JSON); `remote`: other processes have sockets in the room, otherwise a local emit is enough. */
   broadcast(matchId: number, message: string, remote: boolean): void;
   /** Called once per match at the start of play. */
@@ -76,6 +83,8 @@ export class MatchRunner {
   private sweeper: NodeJS.Timeout | undefined;
   private leaseRenewer: NodeJS.Timeout | undefined;
   private readonly relayDelays: number[] = [];
+  /** Audience recounts: one at a time per match, with the roles still to count. */
+  private readonly recounts = new Map<number, { roles: Set<MatchRole>; running: boolean }>();
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
   constructor(private readonly deps: MatchRunnerDeps) {}
@@ -102,7 +111,8 @@ export class MatchRunner {
     this.unsubscribe = await this.deps.store.subscribe(keys.runnerChannel(this.deps.processId), (raw) => {
       const message = JSON.parse(raw) as RunnerMessage;
       if (message.kind === "outcome") return this.awaitingOwner.get(message.requestId)?.(message.result);
-      void this.runForwarded(message).catch((error: Error) => this.deps.log.error(`match ${message.matchId}: ${error.message}`));
+      const forwarded = message.kind === "audience" ? this.audienceChanged(message.matchId, message.roles) : this.runForwarded(message);
+      void forwarded.catch((error: Error) => this.deps.log.error(`match ${message.matchId}: ${error.message}`));
     });
     this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.deps.log.error(`sweep: ${error.message}`)), SWEEP_MS);
     this.leaseRenewer = setInterval(() => void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`)), LEASE_RENEW_MS);
@@ -232,32 +242,84 @@ export class MatchRunner {
     // Until the audience is known, broadcasts take the safe road through the adapter.
     this.owned.set(matchId, { remoteAudience: true });
     this.loop.send({ op: "add", snapshot: latest });
-    void this.refreshAudience(matchId);
+    // Players who were connected are counted again (their sockets may have died with the previous
+    // owner); a player who never came is not "away": the register timeout handles them.
+    this.recount(matchId, ["spectator", ...(["player1", "player2"] as const).filter((slot) => latest.connected[slot])]);
     this.deps.log.debug(`match ${matchId}: running on ${this.deps.processId}`);
     return true;
   }
 
+  /** Renews this process's leases; one that vanished (the store lost its data) is taken again with all the match's state. */
   private async renewLeases(): Promise<void> {
+    const { store, processId } = this.deps;
+    const regained: number[] = [];
     await Promise.all(
       [...this.owned.keys()].map(async (matchId) => {
-        const { processId } = this.deps;
-        const kept = await this.deps.store.compareAndSet(keys.matchOwner(matchId), processId, processId, { ttlMs: LEASE_MS });
-        if (kept || !this.owned.delete(matchId)) return;
+        const lease = keys.matchOwner(matchId);
+        if (await store.compareAndSet(lease, processId, processId, { ttlMs: LEASE_MS })) return;
+        if ((await store.get(lease)) === null && (await store.set(lease, processId, { onlyIfAbsent: true, ttlMs: LEASE_MS }))) return void regained.push(matchId);
+        if (!this.owned.delete(matchId)) return;
         this.loop.send({ op: "remove", matchId });
         this.deps.log.warn(`match ${matchId}: lease lost, another process runs it now`);
       }),
     );
+    if (regained.length > 0) await this.reassert(regained);
   }
 
-  /** Re-reads which processes have sockets in the match room (after every join or leave). */
-  private async refreshAudience(matchId: number): Promise<void> {
-    const audience = await this.deps.store.hashGetAll(keys.matchAudience(matchId));
-    const owned = this.owned.get(matchId);
-    if (owned) owned.remoteAudience = Object.entries(audience).some(([processId, count]) => processId !== this.deps.processId && Number(count) > 0);
+  /** Writes again what the store lost of matches this process runs: state, live listing, busy marks, Live now line. */
+  private async reassert(matchIds: number[]): Promise<void> {
+    const { store, log } = this.deps;
+    log.warn(`the live store had lost ${matchIds.length} match(es) run here: writing them again`);
+    const snapshots = await this.loop.request<{ matchId: number; json: string }[]>({ op: "snapshots" });
+    for (const { matchId, json } of snapshots.filter((snapshot) => matchIds.includes(snapshot.matchId))) {
+      const { match, spectators } = JSON.parse(json) as Snapshot;
+      await this.saveSnapshot(matchId, json);
+      await store.hashSet(keys.liveMatches, String(matchId), "1");
+      await markInGame(store, [match.players.player1.id, match.players.player2.id], matchId);
+      await publishLiveSummary(store, matchId, summarize(match, spectators));
+    }
+  }
+
+  /**
+   * Sockets of `roles` joined or left the match room somewhere. The owner counts them over every
+   * process and tells the match (a player with none is away); another process forwards the news.
+   */
+  async audienceChanged(matchId: number, roles: MatchRole[]): Promise<void> {
+    if (!this.owned.has(matchId)) {
+      const owner = await this.deps.store.get(keys.matchOwner(matchId));
+      if (owner !== null && owner !== this.deps.processId) return this.publish(owner, { kind: "audience", matchId, roles });
+      if (!(await this.acquire(matchId))) return;
+    }
+    this.recount(matchId, roles);
+  }
+
+  /** Counts one match's audience at a time, so an older count never lands after a newer one. */
+  private recount(matchId: number, roles: Iterable<MatchRole>): void {
+    const recount = this.recounts.get(matchId) ?? { roles: new Set<MatchRole>(), running: false };
+    this.recounts.set(matchId, recount);
+    for (const role of roles) recount.roles.add(role);
+    if (recount.running) return;
+    recount.running = true;
+    void (async () => {
+      while (recount.roles.size > 0) {
+        const pending = [...recount.roles];
+        recount.roles.clear();
+        const audience = await this.deps.audience(matchId);
+        const owned = this.owned.get(matchId);
+        if (!owned) break;
+        owned.remoteAudience = [...audience.processes].some((processId) => processId !== this.deps.processId);
+        for (const role of pending) {
+          const command: MatchCommand =
+            role === "spectator" ? { kind: "spectators", count: audience.counts.spectator } : { kind: "connections", slot: role, count: audience.counts[role] };
+          this.loop.send({ op: "command", matchId, command, at: Date.now() });
+        }
+      }
+    })()
+      .catch((error: Error) => this.deps.log.error(`match ${matchId} audience: ${error.message}`))
+      .finally(() => this.recounts.delete(matchId));
   }
 
   private apply(matchId: number, command: MatchCommand): Promise<CommandResult> | CommandResult {
-    if (command.kind === "connections" || command.kind === "spectators") void this.refreshAudience(matchId);
     const message = { op: "command", matchId, command, at: Date.now() } as const;
     if (mayBeRefused(command)) return this.loop.request<CommandResult>(message);
     this.loop.send(message);

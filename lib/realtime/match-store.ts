@@ -16,7 +16,7 @@ export interface Snapshot {
 export async function saveNewMatch(store: LiveStore, match: NewMatch): Promise<void> {
   const snapshot: Snapshot = { match: createLiveMatch(match, Date.now()), seq: 0, connected: { player1: false, player2: false }, spectators: 0 };
   await store.set(keys.matchState(match.matchId), JSON.stringify(snapshot));
-  await store.hashIncrement(keys.liveMatches, String(match.matchId), 1);
+  await store.hashSet(keys.liveMatches, String(match.matchId), "1");
 }
 
 export async function readSnapshot(store: LiveStore, matchId: number): Promise<Snapshot | null> {

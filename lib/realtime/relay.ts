@@ -11,13 +11,13 @@ export async function relayToLocalSockets<T>(
   channel: string,
   namespace: Namespace,
   event: string,
-  read: (store: LiveStore) => Promise<T>,
+  read: () => Promise<T>,
 ): Promise<() => Promise<void>> {
   let pending: NodeJS.Timeout | undefined;
   const unsubscribe = await store.subscribe(channel, () => {
     pending ??= setTimeout(() => {
       pending = undefined;
-      void read(store)
+      void read()
         .then((list) => namespace.local.emit(event, list))
         .catch(() => {});
     }, COALESCE_MS);

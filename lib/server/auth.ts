@@ -4,6 +4,8 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { limits, tooManyAttemptsMessage } from "./limits";
 import { verifyCredentials } from "./repos/users";
 
 const credentialsSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -19,11 +21,22 @@ export const authOptions: NextAuthOptions = {
         username: { label: "Username", type: "text" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.username, parsed.data.password);
-        return user ? { id: String(user.id), name: user.username } : null;
+        const { username, password } = parsed.data;
+        const address = headerValue(request?.headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
+        // Refused before any password hash is computed, and the same for accounts that do not exist.
+        const refused = await limits().loginAllowed(username, address);
+        // next-auth hands a thrown error's message to the login form.
+        if (refused) throw new Error(tooManyAttemptsMessage(refused));
+        const user = await verifyCredentials(username, password);
+        if (!user) {
+          await limits().loginFailed(username, address);
+          return null;
+        }
+        await limits().loginSucceeded(username, address);
+        return { id: String(user.id), name: user.username };
       },
     }),
   ],
@@ -41,6 +54,12 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 export interface SessionUser {
   id: number;

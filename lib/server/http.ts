@@ -3,9 +3,39 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { fieldErrors, matchIdParamSchema, type ApiError } from "@/lib/protocol/http";
 import { currentUser, type SessionUser } from "./auth";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { limits, type BudgetName, type Refusal } from "./limits";
 
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
   return NextResponse.json<ApiError>({ error: { code, message, ...(fields && { fields }) } }, { status });
+}
+
+/** 429 rate_limited, with retry_after in the body and a Retry-After header. */
+export function rateLimited({ retryAfterSeconds }: Refusal, message = "Too many requests: try again later") {
+  return NextResponse.json<ApiError>(
+    { error: { code: "rate_limited", message, retry_after: retryAfterSeconds } },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
+  );
+}
+
+/** The client's address, as server.ts worked it out (TRUST_PROXY). */
+export function requestAddress(request: Request): string {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+/** Spends one point of each budget for `key`; the 429 response to send instead when one is spent. */
+async function spend(key: string | number, names: BudgetName[]): Promise<NextResponse | null> {
+  for (const name of names) {
+    const refused = await limits().consume(name, key);
+    if (refused) return rateLimited(refused);
+  }
+  return null;
+}
+
+/** For endpoints open to anyone: the caller's HTTP budget, per user when logged in, else per address. */
+export async function withinHttpBudget(request: Request): Promise<NextResponse | null> {
+  const user = await currentUser();
+  return spend(user ? `user:${user.id}` : `address:${requestAddress(request)}`, ["http"]);
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -28,11 +58,12 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): 
   return { data: result.data };
 }
 
-/** The logged-in user, or the 401 response to send instead. */
-export async function requireUser(): Promise<{ user: SessionUser } | { response: NextResponse }> {
+/** The logged-in user within their HTTP budget (and the `also` budgets), or the 401 / 429 response to send instead. */
+export async function requireUser(...also: BudgetName[]): Promise<{ user: SessionUser } | { response: NextResponse }> {
   const user = await currentUser();
   if (!user) return { response: apiError(401, "unauthorized", "Log in first") };
-  return { user };
+  const refused = (await spend(`user:${user.id}`, ["http"])) ?? (await spend(user.id, also));
+  return refused ? { response: refused } : { user };
 }
 
 /** A numeric id from the path, or the 404 response to send instead. */

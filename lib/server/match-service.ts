@@ -4,7 +4,7 @@ import type { LiveMatch } from "../game/lifecycle";
 import { env } from "../env";
 import { recordChallengeMatch, redeemAcceptedChallenge } from "../realtime/challenges";
 import { saveNewMatch } from "../realtime/match-store";
-import { setInGame } from "../realtime/presence";
+import { markInGame, markOutOfGame } from "../realtime/presence";
 import type { LiveStore } from "../store/types";
 import { createMatchRow, markMatchPlaying, recordMatchResult } from "./repos/matches";
 import { findUserByUsername } from "./repos/users";
@@ -35,7 +35,7 @@ export async function createDuelMatch(store: LiveStore, target: { id: number; na
     ...matchTimeouts(),
   });
   await recordChallengeMatch(store, challengeId, matchId);
-  await setInGame(store, [challenger.id, target.id], 1);
+  await markInGame(store, [challenger.id, target.id], matchId);
   return { ok: true, matchId };
 }
 
@@ -43,7 +43,7 @@ export async function matchStarted(match: LiveMatch): Promise<void> {
   await markMatchPlaying(match.matchId, new Date(match.startedAt ?? Date.now()));
 }
 
-/** Writes the result; only the call that actually wrote it frees the players. */
+/** Writes the result, frees the players, and tells the tournament once (only the call that wrote the result). */
 export async function matchFinished(store: LiveStore, match: LiveMatch): Promise<void> {
   const { player1, player2 } = match.sim.paddles;
   const written = await recordMatchResult({
@@ -56,7 +56,7 @@ export async function matchFinished(store: LiveStore, match: LiveMatch): Promise
     startedAt: match.startedAt === null ? null : new Date(match.startedAt),
     endedAt: new Date(match.endedAt ?? Date.now()),
   });
-  if (!written) return;
-  await setInGame(store, [match.players.player1.id, match.players.player2.id], -1);
-  if (match.tournamentId !== null) await tournamentMatchFinished(match.matchId);
+  // Also when another process had written the result: it may have stopped before freeing them.
+  await markOutOfGame(store, [match.players.player1.id, match.players.player2.id]);
+  if (written && match.tournamentId !== null) await tournamentMatchFinished(match.matchId);
 }

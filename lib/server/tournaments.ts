@@ -7,7 +7,7 @@ import type { Bracket, BracketMatch } from "../tournament";
 import { champion, createBracket, isFinished, isRoundComplete, pairingText, reportResult, seedByRecord, withdraw } from "../tournament";
 import type { TournamentJson, TournamentMatchJson, TournamentStatus, BracketMatchStatus, CreateTournamentBody } from "../protocol/tournament";
 import { saveNewMatch } from "../realtime/match-store";
-import { setInGame } from "../realtime/presence";
+import { markInGame } from "../realtime/presence";
 import { realtime } from "../realtime/registry";
 import { env } from "../env";
 import { liveStore } from "../store";
@@ -287,7 +287,7 @@ async function startRound(id: number, round: number): Promise<void> {
           pointsToWin: row.pointsToWin,
           ...matchTimeouts(),
         });
-        await setInGame(store, [player1, player2], 1);
+        await markInGame(store, [player1, player2], created.id);
         await realtime().runner.ensureRunning(created.id);
         for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
           realtime()
@@ -356,7 +356,7 @@ export async function resumeTournaments(): Promise<void> {
       pointsToWin: match.pointsToWin,
       ...matchTimeouts(),
     });
-    await setInGame(store, [match.player1.id, match.player2.id], 1);
+    await markInGame(store, [match.player1.id, match.player2.id], match.id);
   }
   for (const tournament of running) await advanceIfRoundComplete(tournament.id);
 }

@@ -1,9 +1,19 @@
 // Every live-store key and channel in one place (README "Operations" lists them).
 export const keys = {
-  /** Hash "<id>:<username>" → number of the user's /game sockets (every open page has one). */
-  presence: "presence",
-  /** Hash user id → number of unfinished matches the user plays (0 or 1). */
+  /** Hash process id → start time: the server processes sharing this store. */
+  processes: "processes",
+  /** A process's heartbeat (expires when it stops beating). */
+  processAlive: (processId: string) => `process:${processId}:alive`,
+  /** Hash user id → that process's connections of the user. */
+  processConnections: (processId: string) => `process:${processId}:connections`,
+  /** Hash "<id>:<username>" → that process's /game sockets of the user (every open page has one). */
+  processPresence: (processId: string) => `process:${processId}:presence`,
+  /** Hash "<match id>/<role>" → that process's sockets in the match room. */
+  processMatchSockets: (processId: string) => `process:${processId}:matches`,
+  /** Hash user id → the match the user is playing. */
   busy: "busy",
+  /** Hash challenge id → when it expires (epoch ms): swept by every process in case the one that opened it stopped. */
+  openChallenges: "challenges:open",
   challenge: (id: string) => `challenge:${id}`,
   challengeState: (id: string) => `challenge:${id}:state`,
   outgoingChallenge: (userId: number) => `challenge:out:${userId}`,
@@ -19,11 +29,7 @@ export const keys = {
   liveChannel: "matches:changed",
   matchState: (matchId: number) => `match:${matchId}:state`,
   matchOwner: (matchId: number) => `match:${matchId}:owner`,
-  matchConnections: (matchId: number) => `match:${matchId}:connections`,
-  /** Hash process id → that process's sockets in the match room: whether broadcasts must cross processes. */
-  matchAudience: (matchId: number) => `match:${matchId}:audience`,
   chatHistory: "chat:lobby",
-  chatRate: (userId: number) => `ratelimit:chat:${userId}`,
   /** Pub/sub channel of one server process: commands for the matches it runs. */
   runnerChannel: (processId: string) => `runner:${processId}`,
   /** Pub/sub channel announcing presence changes to every process. */

@@ -1,5 +1,6 @@
 // In-process store: the embedded default, for a single server process.
 import { EventEmitter } from "node:events";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { LiveStore, MessageHandler, SetOptions } from "./types";
 
 interface Entry {
@@ -11,6 +12,7 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
   const strings = new Map<string, Entry>();
   const hashes = new Map<string, Map<string, string>>();
   const lists = new Map<string, string[]>();
+  const limiters = new Map<string, RateLimiterMemory>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
 
@@ -50,17 +52,15 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
       lists.delete(key);
       return true;
     },
-    async hashIncrement(key, field, by) {
-      const hash = hashes.get(key) ?? new Map<string, string>();
-      const next = Number(hash.get(field) ?? 0) + by;
-      if (next === 0) hash.delete(field);
-      else hash.set(field, String(next));
-      if (hash.size) hashes.set(key, hash);
-      else hashes.delete(key);
-      return next;
+    async hashGet(key, field) {
+      return hashes.get(key)?.get(field) ?? null;
     },
     async hashGetAll(key) {
       return Object.fromEntries(hashes.get(key) ?? []);
+    },
+    async hashReplace(key, entries) {
+      if (Object.keys(entries).length) hashes.set(key, new Map(Object.entries(entries)));
+      else hashes.delete(key);
     },
     async hashSet(key, field, value) {
       const hash = hashes.get(key) ?? new Map<string, string>();
@@ -69,14 +69,15 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
     },
     async hashDelete(key, field) {
       const hash = hashes.get(key);
-      hash?.delete(field);
+      const existed = hash?.delete(field) ?? false;
       if (hash && !hash.size) hashes.delete(key);
+      return existed;
     },
-    async countInWindow(key, windowMs) {
-      const count = Number(read(key) ?? 0) + 1;
-      const expiresAt = strings.get(key)?.expiresAt ?? now() + windowMs;
-      strings.set(key, { value: String(count), expiresAt });
-      return count;
+    limiter({ name, points, durationMs }) {
+      // One counter per name in this process, as Redis has one for every process.
+      let limiter = limiters.get(name);
+      if (!limiter) limiters.set(name, (limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: Math.max(1, Math.ceil(durationMs / 1000)) })));
+      return limiter;
     },
     async listPush(key, value, maxLength) {
       const list = lists.get(key) ?? [];

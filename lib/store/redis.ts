@@ -1,5 +1,6 @@
 // Redis store: shared by every server process. Compare-and-set runs as Lua so it is atomic.
 import { createClient } from "redis";
+import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 import type { LiveStore, MessageHandler } from "./types";
 
 export type RedisClient = Awaited<ReturnType<typeof connectRedis>>;
@@ -12,11 +13,6 @@ return 1`;
 const COMPARE_AND_DELETE = `
 if redis.call("GET", KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call("DEL", KEYS[1])`;
-
-const HASH_INCREMENT = `
-local value = redis.call("HINCRBY", KEYS[1], ARGV[1], ARGV[2])
-if value == 0 then redis.call("HDEL", KEYS[1], ARGV[1]) end
-return value`;
 
 export async function connectRedis(url: string) {
   const client = createClient({ url });
@@ -50,21 +46,36 @@ export async function createRedisStore(client: RedisClient, subscriber: RedisCli
       if (expected === undefined) return (await client.del(k(key))) > 0;
       return (await client.eval(COMPARE_AND_DELETE, { keys: [k(key)], arguments: [expected] })) === 1;
     },
-    async hashIncrement(key, field, by) {
-      return Number(await client.eval(HASH_INCREMENT, { keys: [k(key)], arguments: [field, String(by)] }));
+    async hashGet(key, field) {
+      return (await client.hGet(k(key), field)) ?? null;
     },
     async hashGetAll(key) {
       return { ...(await client.hGetAll(k(key))) };
+    },
+    async hashReplace(key, entries) {
+      const transaction = client.multi().del(k(key));
+      if (Object.keys(entries).length) transaction.hSet(k(key), entries);
+      await transaction.exec();
     },
     async hashSet(key, field, value) {
       await client.hSet(k(key), field, value);
     },
     async hashDelete(key, field) {
-      await client.hDel(k(key), field);
+      return (await client.hDel(k(key), field)) > 0;
     },
-    async countInWindow(key, windowMs) {
-      const [count] = await client.multi().incr(k(key)).pExpire(k(key), windowMs, "NX").exec();
-      return Number(count);
+    limiter({ name, points, durationMs }) {
+      // Redis expiries are whole seconds.
+      const duration = Math.max(1, Math.ceil(durationMs / 1000));
+      return new RateLimiterRedis({
+        storeClient: client,
+        useRedisPackage: true,
+        keyPrefix: k(`ratelimit:${name}`),
+        points,
+        duration,
+        // While Redis is unreachable, each process counts on its own rather than waiting or failing open.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      });
     },
     async listPush(key, value, maxLength) {
       await client.multi().rPush(k(key), value).lTrim(k(key), -maxLength, -1).exec();

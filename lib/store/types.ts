@@ -1,6 +1,7 @@
 // Live state shared by every process: matches, presence, busy flags, challenges, leases, chat
 // history. One interface, two implementations: memory.ts (one process) and redis.ts (scaled out).
 // Values are strings; callers own their encoding.
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
 export interface SetOptions {
   /** Expire the key after this many milliseconds. */
@@ -11,6 +12,14 @@ export interface SetOptions {
 
 export type MessageHandler = (message: string) => void;
 
+/** A limit: at most `points` in `durationMs`, counted in the store so every process shares it. */
+export interface LimiterOptions {
+  /** Names the counters in the store (`ratelimit:<name>:<key>`). */
+  name: string;
+  points: number;
+  durationMs: number;
+}
+
 export interface LiveStore {
   readonly kind: "memory" | "redis";
   get(key: string): Promise<string | null>;
@@ -20,13 +29,15 @@ export interface LiveStore {
   compareAndSet(key: string, expected: string, value: string, options?: Pick<SetOptions, "ttlMs">): Promise<boolean>;
   /** Deletes only while the key still holds `expected`; without it, deletes unconditionally. */
   del(key: string, expected?: string): Promise<boolean>;
-  /** Adds `by` to a counter in a hash and returns the new value; a field reaching 0 is removed. Counter hashes hold numbers only. */
-  hashIncrement(key: string, field: string, by: number): Promise<number>;
+  hashGet(key: string, field: string): Promise<string | null>;
   hashGetAll(key: string): Promise<Record<string, string>>;
   hashSet(key: string, field: string, value: string): Promise<void>;
-  hashDelete(key: string, field: string): Promise<void>;
-  /** Counts calls in a fixed window that starts with the first call; returns the count so far (rate limits). */
-  countInWindow(key: string, windowMs: number): Promise<number>;
+  /** Replaces the whole hash at once (an empty record deletes it). */
+  hashReplace(key: string, entries: Record<string, string>): Promise<void>;
+  /** True when the field existed: of several processes deleting the same field, exactly one gets true. */
+  hashDelete(key: string, field: string): Promise<boolean>;
+  /** A rate limiter (rate-limiter-flexible) whose counters live in this store. */
+  limiter(options: LimiterOptions): RateLimiterAbstract;
   /** Appends to a list, keeping only its last `maxLength` items. */
   listPush(key: string, value: string, maxLength: number): Promise<void>;
   listRange(key: string): Promise<string[]>;

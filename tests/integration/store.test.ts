@@ -53,26 +53,40 @@ describe.each(implementations)("%s store", (_name, open) => {
     await expect.poll(() => store.get("short"), { timeout: 2_000, interval: 50 }).toBeNull();
   });
 
-  it("counts in a hash, drops a field that reaches zero, deletes a field", async () => {
+  it("sets, reads and deletes hash fields; only one of two deletions of a field finds it", async () => {
     const store = await open();
-    expect(await store.hashIncrement("presence", "7", 1)).toBe(1);
-    expect(await store.hashIncrement("presence", "7", 1)).toBe(2);
-    expect(await store.hashIncrement("presence", "9", 1)).toBe(1);
-    expect(await store.hashIncrement("presence", "7", -2)).toBe(0);
+    await store.hashSet("presence", "7", "2");
+    await store.hashSet("presence", "9", "1");
+    expect(await store.hashDelete("presence", "7")).toBe(true);
     expect(await store.hashGetAll("presence")).toEqual({ "9": "1" });
-    await store.hashDelete("presence", "9");
+    expect(await store.hashGet("presence", "9")).toBe("1");
+    expect(await store.hashDelete("presence", "9")).toBe(true);
+    expect(await store.hashDelete("presence", "9")).toBe(false);
+    expect(await store.hashGet("presence", "9")).toBeNull();
     expect(await store.hashGetAll("presence")).toEqual({});
     await store.hashSet("summaries", "12", '{"a":1}');
     expect(await store.hashGetAll("summaries")).toEqual({ "12": '{"a":1}' });
   });
 
-  it("counts calls within a window and starts over after it", async () => {
+  it("replaces a whole hash, and deletes it when given nothing", async () => {
     const store = await open();
-    expect(await store.countInWindow("rate", 300)).toBe(1);
-    expect(await store.countInWindow("rate", 300)).toBe(2);
-    expect(await store.countInWindow("rate", 300)).toBe(3);
-    await expect.poll(() => store.get("rate"), { timeout: 2_000, interval: 50 }).toBeNull();
-    expect(await store.countInWindow("rate", 300)).toBe(1);
+    await store.hashSet("tally", "old", "1");
+    await store.hashReplace("tally", { a: "2", b: "3" });
+    expect(await store.hashGetAll("tally")).toEqual({ a: "2", b: "3" });
+    await store.hashReplace("tally", {});
+    expect(await store.hashGetAll("tally")).toEqual({});
+  });
+
+  it("limits a key to its points within the window, shared by every limiter of the same name", async () => {
+    const store = await open();
+    const [first, second] = [0, 1].map(() => store.limiter({ name: "test", points: 2, durationMs: 1_000 }));
+    await first!.consume("alice");
+    await second!.consume("alice");
+    await expect(first!.consume("alice")).rejects.toMatchObject({ remainingPoints: 0 });
+    await second!.consume("bob");
+    // After the window, the key starts over.
+    await expect.poll(async () => (await first!.get("alice")) === null, { timeout: 3_000, interval: 100 }).toBe(true);
+    await first!.consume("alice");
   });
 
   it("keeps only the last items of a list", async () => {

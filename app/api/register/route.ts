@@ -1,15 +1,24 @@
 import { NextResponse } from "next/server";
 import { registerBodySchema } from "@/lib/protocol/http";
-import { apiError, parseJsonBody } from "@/lib/server/http";
+import { apiError, parseJsonBody, rateLimited, requestAddress, withinHttpBudget } from "@/lib/server/http";
+import { limits } from "@/lib/server/limits";
 import { createUser, UsernameTakenError } from "@/lib/server/repos/users";
 
 export async function POST(request: Request) {
+  const overBudget = await withinHttpBudget(request);
+  if (overBudget) return overBudget;
   const body = await parseJsonBody(request, registerBodySchema);
   if ("response" in body) return body.response;
+  // The account is counted before it exists, so racing sign-ups cannot pass the limit together;
+  // a sign-up that fails gives its point back.
+  const address = requestAddress(request);
+  const refused = await limits().consume("signup", address);
+  if (refused) return rateLimited(refused, "Too many accounts were created from your address: try again later");
   try {
     const user = await createUser(body.data.username, body.data.password);
     return NextResponse.json({ id: user.id, username: user.username }, { status: 201 });
   } catch (error) {
+    await limits().refund("signup", address);
     if (error instanceof UsernameTakenError) return apiError(409, "username_taken", error.message, { username: "This username is already taken" });
     throw error;
   }

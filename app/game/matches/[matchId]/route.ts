@@ -1,9 +1,11 @@
 // A match as JSON: players, scores, status, winner, forfeit reason, times.
 import { NextResponse } from "next/server";
-import { apiError, parseIdParam } from "@/lib/server/http";
+import { apiError, parseIdParam, withinHttpBudget } from "@/lib/server/http";
 import { findMatch } from "@/lib/server/repos/matches";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ matchId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ matchId: string }> }) {
+  const overBudget = await withinHttpBudget(request);
+  if (overBudget) return overBudget;
   const id = parseIdParam((await params).matchId);
   if ("response" in id) return id.response;
   const match = await findMatch(id.id);

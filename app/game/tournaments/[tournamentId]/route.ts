@@ -1,9 +1,11 @@
 // The tournament as JSON: status, creator, players, rounds with their matches, winner.
 import { NextResponse } from "next/server";
-import { apiError, parseIdParam } from "@/lib/server/http";
+import { apiError, parseIdParam, withinHttpBudget } from "@/lib/server/http";
 import { getTournamentJson } from "@/lib/server/tournaments";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ tournamentId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ tournamentId: string }> }) {
+  const overBudget = await withinHttpBudget(request);
+  if (overBudget) return overBudget;
   const id = parseIdParam((await params).tournamentId);
   if ("response" in id) return id.response;
   const tournament = await getTournamentJson(id.id);

@@ -1,0 +1,110 @@
+// Per-socket protection, before any handler runs: a token bucket for paddle moves and one for
+// everything else (over budget, a message is dropped before its payload is even validated), a
+// disconnection for a socket that stays over budget, and a cap on each user's connections over
+// every process. The buckets are local on purpose: a socket lives on one process, and paddle moves
+// are the hot path (thousands a second), so they cost no store round trip and no promise.
+import type { Socket } from "socket.io";
+import type { Logger } from "../server/log";
+import type { SocketUser } from "./auth";
+import type { ProcessLedger } from "./process-ledger";
+
+/** A bucket of `burst` tokens refilled at `ratePerSecond`; each message takes one. */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    now: number,
+  ) {
+    this.tokens = burst;
+    this.updatedAt = now;
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.ratePerSecond);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/**
+ * Tracks a socket's spells over budget: a spell lasts while messages keep being dropped with less
+ * than a second between drops. A spell of `floodMs` means the client keeps sending faster than
+ * its budget allows, which no well-behaved client does.
+ */
+export class FloodWatch {
+  private spellStartedAt: number | undefined;
+  private lastDropAt = -Infinity;
+
+  constructor(private readonly floodMs: number) {}
+
+  /** Records a dropped message; true when the socket has now been over budget for floodMs. */
+  dropped(now: number): boolean {
+    if (now - this.lastDropAt > 1_000) this.spellStartedAt = now;
+    this.lastDropAt = now;
+    return now - this.spellStartedAt! >= this.floodMs;
+  }
+}
+
+export interface MessageBudget {
+  movesPerSecond: number;
+  eventsPerSecond: number;
+  floodMs: number;
+}
+
+const MOVE_EVENTS = new Set(["player1_position", "player2_position"]);
+
+export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger, now: () => number = Date.now): void {
+  const start = now();
+  const moves = new TokenBucket(budget.movesPerSecond, budget.movesPerSecond * 2, start);
+  const others = new TokenBucket(budget.eventsPerSecond, budget.eventsPerSecond * 2, start);
+  const flood = new FloodWatch(budget.floodMs);
+  let cutOff = false;
+  socket.use(([event], next) => {
+    const at = now();
+    if ((MOVE_EVENTS.has(event) ? moves : others).take(at)) return next();
+    // Dropped: next() is not called, so no handler (and no schema) sees the message.
+    if (cutOff || !flood.dropped(at)) return;
+    cutOff = true;
+    const user = socket.data.user as SocketUser | undefined;
+    log.warn(`disconnected a socket of ${user?.name ?? "?"} on ${socket.nsp.name}: over its message budget for ${budget.floodMs} ms`);
+    socket.emit("error", { type: "error", code: "too_many_messages", message: "You were disconnected for sending too many messages. Reload the page to reconnect." });
+    // The whole connection goes: a client flooding one namespace gets no other.
+    socket.disconnect(true);
+  });
+}
+
+/** The verdict on a connection, shared by all the namespaces it carries. */
+type Conn = Socket["conn"] & { admitted?: Promise<boolean> };
+
+/**
+ * Socket.IO middleware: at most `max` connections per user over every process (a connection is a
+ * browser tab, carrying its namespaces). The next one is refused with connect_error
+ * too_many_connections, and closed.
+ */
+export function limitConnections(ledger: ProcessLedger, max: number) {
+  const admit = async (conn: Conn, userId: number): Promise<boolean> => {
+    // Counted first, checked after: connections racing each other cannot all slip in.
+    const total = await ledger.addConnection(userId, 1);
+    conn.once("close", () => void ledger.addConnection(userId, -1).catch(() => {}));
+    return total <= max;
+  };
+  return async (socket: Socket, next: (error?: Error) => void): Promise<void> => {
+    const conn = socket.conn as Conn;
+    const user = socket.data.user as SocketUser;
+    let admitted: boolean;
+    try {
+      admitted = await (conn.admitted ??= admit(conn, user.id));
+    } catch {
+      return next(Object.assign(new Error("unavailable"), { data: { code: "unavailable", message: "The server could not take the connection: try again" } }));
+    }
+    if (admitted) return next();
+    next(Object.assign(new Error("too_many_connections"), { data: { code: "too_many_connections", message: `You have ${max} connections open already: close a tab first` } }));
+    // After the refusal has gone out (close waits for the write buffer to drain).
+    conn.close();
+  };
+}
