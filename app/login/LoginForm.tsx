@@ -24,7 +24,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", { username, password, redirect: false }).catch(() => undefined);
     if (!result?.ok) {
       setPending(false);
-      setError(result?.error === "CredentialsSignin" ? "Wrong username or password" : "Could not log in. Check your connection and try again.");
+      setError(loginErrorMessage(result?.error));
       return;
     }
     router.replace(callbackUrl);
@@ -47,4 +47,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </p>
     </form>
   );
+}
+
+/** The server's refusal of a try ("Too many attempts, try again in N minutes") is shown as it is. */
+function loginErrorMessage(error: string | null | undefined): string {
+  if (error === "CredentialsSignin") return "Wrong username or password";
+  if (error?.startsWith("Too many attempts")) return error;
+  return "Could not log in. Check your connection and try again.";
 }

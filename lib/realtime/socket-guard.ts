@@ -1,6 +1,6 @@
 // Per-socket protection, before any handler runs: a token bucket for paddle moves and one for
 // everything else (over budget, a message is dropped before its payload is even validated), a
-// disconnection for a socket that stays over budget, and a cap on each user's connections over
+// disconnection for a socket that goes far over budget, and a cap on each user's connections over
 // every process. The buckets are local on purpose: a socket lives on one process, and paddle moves
 // are the hot path (thousands a second), so they cost no store round trip and no promise.
 import type { Socket } from "socket.io";
@@ -8,7 +8,11 @@ import type { Logger } from "../server/log";
 import type { SocketUser } from "./auth";
 import type { ProcessLedger } from "./process-ledger";
 
-/** A bucket of `burst` tokens refilled at `ratePerSecond`; each message takes one. */
+/**
+ * A bucket of `burst` tokens refilled at `ratePerSecond`; each message takes one. A message that
+ * finds no token is dropped and still counted, as debt: the debt, in seconds of refill, says how
+ * far over its budget the sender has gone (20,000 messages against 60 a second: over 5 minutes).
+ */
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
@@ -25,28 +29,13 @@ export class TokenBucket {
   take(now: number): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.ratePerSecond);
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
     this.tokens -= 1;
-    return true;
+    return this.tokens >= 0;
   }
-}
 
-/**
- * Tracks a socket's spells over budget: a spell lasts while messages keep being dropped with less
- * than a second between drops. A spell of `floodMs` means the client keeps sending faster than
- * its budget allows, which no well-behaved client does.
- */
-export class FloodWatch {
-  private spellStartedAt: number | undefined;
-  private lastDropAt = -Infinity;
-
-  constructor(private readonly floodMs: number) {}
-
-  /** Records a dropped message; true when the socket has now been over budget for floodMs. */
-  dropped(now: number): boolean {
-    if (now - this.lastDropAt > 1_000) this.spellStartedAt = now;
-    this.lastDropAt = now;
-    return now - this.spellStartedAt! >= this.floodMs;
+  /** How long, in seconds, the bucket needs to refill to empty: 0 while within budget. */
+  get debtSeconds(): number {
+    return Math.max(0, -this.tokens / this.ratePerSecond);
   }
 }
 
@@ -62,13 +51,13 @@ export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger
   const start = now();
   const moves = new TokenBucket(budget.movesPerSecond, budget.movesPerSecond * 2, start);
   const others = new TokenBucket(budget.eventsPerSecond, budget.eventsPerSecond * 2, start);
-  const flood = new FloodWatch(budget.floodMs);
   let cutOff = false;
   socket.use(([event], next) => {
-    const at = now();
-    if ((MOVE_EVENTS.has(event) ? moves : others).take(at)) return next();
-    // Dropped: next() is not called, so no handler (and no schema) sees the message.
-    if (cutOff || !flood.dropped(at)) return;
+    const bucket = MOVE_EVENTS.has(event) ? moves : others;
+    if (bucket.take(now())) return next();
+    // Dropped: next() is not called, so no handler (and no schema) sees the message. A socket
+    // whose debt reaches floodMs of its budget keeps sending far faster than it may: cut off.
+    if (cutOff || bucket.debtSeconds * 1000 < budget.floodMs) return;
     cutOff = true;
     const user = socket.data.user as SocketUser | undefined;
     log.warn(`disconnected a socket of ${user?.name ?? "?"} on ${socket.nsp.name}: over its message budget for ${budget.floodMs} ms`);

@@ -1,0 +1,46 @@
+// A flood of refused paddle moves from a spectator: the socket is cut off, and another match
+// keeps getting its states meanwhile. The message budgets are at their defaults here.
+import { describe, expect, it } from "vitest";
+import type { GameStateMessage } from "@/lib/protocol/game";
+import { backends } from "../helpers/backends";
+import { agreeDuel, declareReady, enterAsPlayer, joinMatch, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
+
+const FLOOD = 20_000;
+
+async function playingMatch(first: OnlineUser, second: OnlineUser): Promise<number> {
+  const matchId = await agreeDuel(first, second);
+  const slots = await Promise.all([enterAsPlayer(first, matchId), enterAsPlayer(second, matchId)]);
+  await Promise.all([declareReady(first, slots[0]), declareReady(second, slots[1])]);
+  await nextState(first.game, (state) => state.status === "playing");
+  return matchId;
+}
+
+describe.each(backends)("flood on $name", (backend) => {
+  const { user } = suiteServer(backend, { POINTS_TO_WIN: "21", SOCKET_MAX_MOVES: "60", SOCKET_MAX_EVENTS: "20", SOCKET_FLOOD_MS: "3000" });
+
+  it("cuts off a spectator flooding refused paddle moves, while another match keeps its states", async () => {
+    const [a1, a2, b1, b2, flooder] = await Promise.all(["a1", "a2", "b1", "b2", "flooder"].map((name) => user(name)));
+    const floodedMatch = await playingMatch(a1, a2);
+    await playingMatch(b1, b2);
+    expect((await joinMatch(flooder, floodedMatch)).role).toBe("spectator");
+
+    let statesDuringFlood = 0;
+    const countState = (_message: GameStateMessage) => void statesDuringFlood++;
+    const told = new Promise<{ code: string; message: string }>((resolve) => flooder.game.on("error", (error: { code: string; message: string }) => error.code === "too_many_messages" && resolve(error)));
+    const disconnected = new Promise<string>((resolve) => flooder.game.once("disconnect", resolve));
+
+    const startedAt = performance.now();
+    b1.game.on("game_state", countState);
+    for (let index = 0; index < FLOOD; index++) flooder.game.emit("player1_position", { type: "player1_position", position: index % 500, direction: 1 });
+    expect(await told).toMatchObject({ message: expect.stringContaining("too many messages") });
+    expect(await disconnected).toBe("io server disconnect");
+    const cutOffAfterMs = performance.now() - startedAt;
+    // The other match still plays: states keep coming after the cut-off too.
+    const before = statesDuringFlood;
+    await nextState(b1.game, () => true);
+    await nextState(b1.game, () => true);
+    b1.game.off("game_state", countState);
+    expect(statesDuringFlood).toBeGreaterThan(before);
+    console.log(`flood on ${backend.name}: ${FLOOD} moves sent, cut off after ${cutOffAfterMs.toFixed(0)} ms; the other match got ${statesDuringFlood} states meanwhile`);
+  });
+});
