@@ -64,6 +64,7 @@ describe("guardHttpRequest", () => {
     expect(hsts({ "x-forwarded-proto": "https" }, {})).toBeUndefined();
     expect(hsts({ "x-forwarded-proto": "https, http" }, { TRUST_PROXY: 1 })).toMatch(/^max-age=/);
     expect(hsts({ "x-forwarded-proto": "http" }, { TRUST_PROXY: 1 })).toBeUndefined();
+    expect(hsts({ "x-forwarded-proto": "https" }, { TRUST_PROXY: 1, NEXTAUTH_URL: "http://pong.example" })).toMatch(/^max-age=/);
   });
 });
 

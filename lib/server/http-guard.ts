@@ -34,7 +34,7 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 
 /** Whether the client reached the site over https: a public https URL, or a trusted proxy saying so. */
 function servedOverHttps(request: IncomingMessage, config: GuardConfig): boolean {
-  if (config.NEXTAUTH_URL) return new URL(config.NEXTAUTH_URL).protocol === "https:";
+  if (config.NEXTAUTH_URL && new URL(config.NEXTAUTH_URL).protocol === "https:") return true;
   if (config.TRUST_PROXY === 0) return false;
   // The first entry is the scheme the client used with the outermost proxy (as Express reads it).
   const forwarded = request.headers["x-forwarded-proto"];
