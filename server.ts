@@ -5,6 +5,7 @@ import next from "next";
 import { EnvError, env } from "./lib/env";
 import { createRealtime } from "./lib/realtime";
 import { closeDatabase } from "./lib/server/db";
+import { guardHttpRequest } from "./lib/server/http-guard";
 import { openDatabase } from "./lib/server/open-database";
 import { createLogger } from "./lib/server/log";
 import { resolveSessionSecret } from "./lib/server/session-secret";
@@ -38,7 +39,7 @@ async function main() {
   const server = createServer((request, response) => {
     // Health checks ask for /healthz without the slash every other route has.
     if (request.url === "/healthz") request.url = "/healthz/";
-    void handle(request, response);
+    if (guardHttpRequest(request, response, config)) void handle(request, response);
   });
   const realtime = await createRealtime(server, {
     store: live.store,

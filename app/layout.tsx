@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { HashRedirect } from "@/components/HashRedirect";
 import { NavBar } from "@/components/NavBar";
 import { RealtimeProvider } from "@/components/realtime/RealtimeProvider";
@@ -14,6 +15,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#020617", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: its scripts carry that request's CSP nonce, which a
+  // prerendered page could not.
+  await connection();
   const user = await currentUser();
   return (
     <html lang="en">

@@ -1,5 +1,47 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+
+export { expect };
+
+/** Chromium logs this when an endpoint answers 4xx to a user action (a taken name, a wrong password): expected. */
+const EXPECTED_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+
+/** Collects every console error and uncaught page error of the context's pages, and every CSP report. */
+function watchConsole(context: BrowserContext, problems: string[]): void {
+  context.on("console", (message) => {
+    const text = message.text();
+    const violation = /Content Security Policy|Refused to/i.test(text);
+    if (violation || (message.type() === "error" && !EXPECTED_REFUSAL.test(text))) problems.push(`${message.type()}: ${text} (${message.location().url})`);
+  });
+  context.on("weberror", (error) => problems.push(`page error: ${error.error().message}`));
+}
+
+/**
+ * Every spec's `test`: `page` and the pages of `newPage()` (each in a context of its own, i.e. another
+ * user) fail the test on any console error, uncaught page error or Content Security Policy
+ * violation once it ends.
+ */
+export const test = base.extend<{ newPage: () => Promise<Page>; consoleProblems: string[] }>({
+  consoleProblems: async ({}, provide) => {
+    const problems: string[] = [];
+    await provide(problems);
+    expect(problems, "console errors or CSP violations").toEqual([]);
+  },
+  context: async ({ context, consoleProblems }, provide) => {
+    watchConsole(context, consoleProblems);
+    await provide(context);
+  },
+  newPage: async ({ browser, consoleProblems }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      watchConsole(context, consoleProblems);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
 
 export const PASSWORD = "correct-horse-battery";
 
@@ -26,14 +68,4 @@ export async function loginViaUi(page: Page, username: string, password = PASSWO
 export async function logoutViaUi(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
-}
-
-/** Fails the test on any console error or uncaught page error. */
-export function failOnConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
 }

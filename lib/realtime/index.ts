@@ -1,6 +1,6 @@
 // Socket.IO on the app's HTTP server: the /game, /tournament and /chat namespaces, each behind
-// the session middleware, and the match runner. Returns close() so tests can start and stop
-// real servers.
+// the origin check and the session middleware, and the match runner. Returns close() so tests can
+// start and stop real servers.
 import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
@@ -11,6 +11,7 @@ import { authenticateSocket } from "./auth";
 import { registerChatNamespace } from "./chat";
 import { registerGameNamespace, matchRoom, userRoom } from "./game";
 import { MatchRunner } from "./match-runner";
+import { checkSocketOrigin } from "./origin";
 import { PreEncoded, preEncodingParser } from "./pre-encoded";
 import { keys } from "../store/keys";
 import { liveMatchesList } from "./live-matches";
@@ -72,7 +73,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     },
   });
   for (const name of NAMESPACES) {
-    io.of(name).use(authenticateSocket);
+    io.of(name).use(checkSocketOrigin).use(authenticateSocket);
     io.of(name).use(limitConnections(ledger, deps.socketsPerUser));
     io.of(name).on("connection", (socket) => limitMessages(socket, deps.messageBudget, log));
   }
