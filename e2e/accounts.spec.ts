@@ -83,3 +83,18 @@ test("an unknown user's profile is a proper 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("five wrong passwords lock the account out from this address, with the message saying for how long", async ({ page }) => {
+  const carol = uniqueName("carol");
+  await registerViaUi(page, carol);
+  await logoutViaUi(page);
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await loginViaUi(page, carol, `wrong-password-${attempt}`);
+    await expect(page.getByRole("alert")).toHaveText("Wrong username or password");
+  }
+  // The right password is refused too until the lockout ends.
+  await loginViaUi(page, carol);
+  await expect(page.getByRole("alert")).toHaveText("Too many attempts, try again in 1 minute");
+  await expect(page).toHaveURL(/\/login\//);
+});

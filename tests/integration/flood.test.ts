@@ -18,7 +18,7 @@ describe.each(backends)("flood on $name", (backend) => {
   const { user } = suiteServer(backend, { POINTS_TO_WIN: "21", SOCKET_MAX_MOVES: "60", SOCKET_MAX_EVENTS: "20", SOCKET_FLOOD_MS: "3000" });
 
   it("cuts off a spectator flooding refused paddle moves, while another match keeps its states", async () => {
-    const [a1, a2, b1, b2, flooder] = await Promise.all(["a1", "a2", "b1", "b2", "flooder"].map((name) => user(name)));
+    const [a1, a2, b1, b2, flooder] = (await Promise.all(["a1", "a2", "b1", "b2", "flooder"].map((name) => user(name)))) as [OnlineUser, OnlineUser, OnlineUser, OnlineUser, OnlineUser];
     const floodedMatch = await playingMatch(a1, a2);
     await playingMatch(b1, b2);
     expect((await joinMatch(flooder, floodedMatch)).role).toBe("spectator");
