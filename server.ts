@@ -48,6 +48,7 @@ async function main() {
     challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS,
     processTimeoutMs: config.PROCESS_TIMEOUT_MS,
     socketsPerUser: config.SOCKETS_PER_USER,
+    trustProxy: config.TRUST_PROXY,
     messageBudget: { movesPerSecond: config.SOCKET_MAX_MOVES, eventsPerSecond: config.SOCKET_MAX_EVENTS, floodMs: config.SOCKET_FLOOD_MS },
   });
 

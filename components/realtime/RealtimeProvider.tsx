@@ -253,7 +253,12 @@ export function RealtimeProvider({
       setStatus("connected");
     });
     game.on("disconnect", () => setStatus("disconnected"));
-    game.on("connect_error", () => setStatus("disconnected"));
+    game.on("connect_error", (error) => {
+      setStatus("disconnected");
+      // A refusal the player can act on (too many tabs open) is said, not just shown as "offline".
+      const data = (error as Error & { data?: { code?: string; message?: string } }).data;
+      if (data?.code === "too_many_connections" && data.message) toast(data.message, "error");
+    });
     game.on("challenge", (offer) => dispatch({ type: "offer", offer, now: Date.now() }));
     game.on("challenge_closed", (message) => dispatch({ type: "closed", message, me, now: Date.now() }));
     game.on("match_id", ({ challenge_id, match_id }) => {

@@ -17,6 +17,7 @@ import { keys } from "../store/keys";
 import { liveMatchesList } from "./live-matches";
 import { dropStaleBusyMarks, presenceList } from "./presence";
 import { ProcessLedger } from "./process-ledger";
+import { clientAddress } from "../server/client-address";
 import type { MatchRole } from "../protocol/game";
 import { limitConnections, limitMessages, type MessageBudget } from "./socket-guard";
 import { relayToLocalSockets } from "./relay";
@@ -34,6 +35,8 @@ export interface RealtimeDeps {
   processTimeoutMs: number;
   socketsPerUser: number;
   messageBudget: MessageBudget;
+  /** Proxy hops in front of the server (TRUST_PROXY): how the client address is read. */
+  trustProxy: number;
 }
 
 export interface Realtime {
@@ -74,6 +77,10 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   });
   for (const name of NAMESPACES) {
     io.of(name).use(checkSocketOrigin).use(authenticateSocket);
+    io.of(name).use((socket, next) => {
+      socket.data.address = clientAddress(socket.request, deps.trustProxy);
+      next();
+    });
     io.of(name).use(limitConnections(ledger, deps.socketsPerUser));
     io.of(name).on("connection", (socket) => limitMessages(socket, deps.messageBudget, log));
   }

@@ -60,12 +60,14 @@ export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger
     if (cutOff || bucket.debtSeconds * 1000 < budget.floodMs) return;
     cutOff = true;
     const user = socket.data.user as SocketUser | undefined;
-    log.warn(`disconnected a socket of ${user?.name ?? "?"} on ${socket.nsp.name}: over its message budget for ${budget.floodMs} ms`);
+    log.warn(`disconnected ${user?.name ?? "?"} (${socket.data.address ?? "?"}) on ${socket.nsp.name}: far over its message budget`);
     socket.emit("error", { type: "error", code: "too_many_messages", message: "You were disconnected for sending too many messages. Reload the page to reconnect." });
     // The whole connection goes: a client flooding one namespace gets no other.
     socket.disconnect(true);
   });
 }
+
+const REFUSED_CLOSE_DELAY_MS = 1_000;
 
 /** The verdict on a connection, shared by all the namespaces it carries. */
 type Conn = Socket["conn"] & { admitted?: Promise<boolean> };
@@ -93,7 +95,7 @@ export function limitConnections(ledger: ProcessLedger, max: number) {
     }
     if (admitted) return next();
     next(Object.assign(new Error("too_many_connections"), { data: { code: "too_many_connections", message: `You have ${max} connections open already: close a tab first` } }));
-    // After the refusal has gone out (close waits for the write buffer to drain).
-    conn.close();
+    // The refused tab's connection goes once the refusal has reached it.
+    setTimeout(() => conn.close(), REFUSED_CLOSE_DELAY_MS).unref();
   };
 }
