@@ -2,7 +2,7 @@
 // fault tests), apart from the shared ones scripts/test-services.sh starts for every other suite.
 // Outside CI a missing binary skips the suites that need it, loudly; with CI=true it is an error.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { accessSync, chownSync, constants, readdirSync } from "node:fs";
+import { accessSync, chownSync, constants, readdirSync, rmSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -134,6 +134,12 @@ export async function startRedis(): Promise<PrivateRedis> {
   };
 
   await launch();
+  // Should the test process end without stop() (a crash), the server does not outlive it.
+  const orphan = () => {
+    child?.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", orphan);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
@@ -144,6 +150,7 @@ export async function startRedis(): Promise<PrivateRedis> {
     },
     log: () => readFile(logFile, "utf8").catch(() => ""),
     async stop() {
+      process.off("exit", orphan);
       await halt("kill");
       await rm(dir, { recursive: true, force: true });
     },
@@ -194,6 +201,12 @@ export async function startPostgres(): Promise<PrivatePostgres> {
   await start();
   const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   let running = true;
+  // pg_ctl daemonizes the server: should the test process end without destroy() (a crash), stop it anyway.
+  const orphan = () => {
+    if (running) spawnSync(path.join(pgBin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { stdio: "ignore", ...owner });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", orphan);
   return {
     adminUrl,
     port,
@@ -216,6 +229,7 @@ export async function startPostgres(): Promise<PrivatePostgres> {
       running = true;
     },
     async destroy() {
+      process.off("exit", orphan);
       if (running) await pgCtl("-m", "immediate", "-w", "stop").catch(() => {});
       running = false;
       await rm(dir, { recursive: true, force: true });
