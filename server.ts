@@ -80,6 +80,8 @@ async function main() {
     await closeDatabase();
     process.exit(0);
   };
+  // A promise some library forgot to catch is logged, not allowed to take every match down.
+  process.on("unhandledRejection", (reason) => log.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }

@@ -145,7 +145,8 @@ export class MatchLoop {
     const matchId = match.matchId;
     const current = milestone(match);
     const changed = force || current !== entry.lastMilestone;
-    const started = entry.lastMilestone.startsWith("countdown") && match.status === "playing";
+    // The first start only: resuming after a pause also goes from countdown to playing.
+    const started = entry.lastMilestone.startsWith("countdown") && match.status === "playing" && match.startedAt === now;
     entry.lastMilestone = current;
     const every = match.status === "playing" ? BROADCAST_EVERY_TICKS : IDLE_BROADCAST_EVERY_TICKS;
     // Offset by match id so the broadcasts of many matches spread over the ticks instead of piling onto one.

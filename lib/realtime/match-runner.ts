@@ -9,7 +9,7 @@ import { isOver, type LiveMatch } from "../game/lifecycle";
 import { toGameData } from "../game/wire";
 import type { GameData } from "../protocol/game";
 import { keys } from "../store/keys";
-import { readSnapshot, type Snapshot } from "./match-store";
+import { readSnapshot, signedSnapshot, type Snapshot } from "./match-store";
 import { publishLiveSummary, summarize } from "./live-matches";
 import { markInGame } from "./presence";
 import type { MatchAudience } from "./process-ledger";
@@ -32,6 +32,13 @@ const SWEEP_MS = 2_000;
 const LOOP_DELAY_RESOLUTION_MS = 10;
 /** Relay delays kept for the stats: about a minute of tick messages. */
 const RELAY_WINDOW = 3_600;
+
+/** Snapshots are saved every second; states go out at most 60 times a second. */
+const TAKEOVER_SEQ_JUMP = 600;
+
+/** Another process saved this snapshot within a lease's time: it is alive and runs the match. */
+const savedByLiveOwner = (snapshot: Snapshot, processId: string) =>
+  snapshot.owner !== undefined && snapshot.owner !== processId && Date.now() - (snapshot.savedAt ?? 0) < LEASE_MS;
 
 /** How long a process waits for the owner's answer to a forwarded register or ready. */
 const OWNER_ANSWER_MS = 3_000;
@@ -150,7 +157,7 @@ export class MatchRunner {
     let owner = await this.deps.store.get(keys.matchOwner(matchId));
     if (owner === null) {
       if (await this.acquire(matchId)) return this.apply(matchId, command);
-      owner = await this.deps.store.get(keys.matchOwner(matchId));
+      owner = await this.ownerOf(matchId);
       if (owner === null) return { ok: false, error: "not_found", message: "The match is not running" };
     }
     // Another process runs it (or this one is still taking it over): its channel delivers in order.
@@ -215,7 +222,7 @@ export class MatchRunner {
     const snapshots = await this.link.request<{ matchId: number; json: string }[]>({ op: "handover" });
     await Promise.all(
       snapshots.map(async ({ matchId, json }) => {
-        await this.saveSnapshot(matchId, json);
+        await this.saveSnapshot(matchId, json, { handover: true });
         await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
       }),
     );
@@ -234,11 +241,17 @@ export class MatchRunner {
       await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
       return false;
     }
+    // Its owner saved it moments ago: the lease is missing only because the store lost it, and
+    // that owner will take it again. Two processes running one match would both broadcast.
+    if (savedByLiveOwner(snapshot, this.deps.processId)) return false;
     const won = await this.deps.store.set(keys.matchOwner(matchId), this.deps.processId, { onlyIfAbsent: true, ttlMs: LEASE_MS });
     if (!won) return false;
     if (this.owned.has(matchId)) return true;
     // Re-read after winning: the previous owner may have saved a newer state on its way out.
     const latest = (await this.readSnapshot(matchId)) ?? snapshot;
+    // States broadcast since that snapshot carried higher numbers: jump past them, or clients
+    // that stayed connected would drop the new owner's states as old.
+    latest.seq += TAKEOVER_SEQ_JUMP;
     // Until the audience is known, broadcasts take the safe road through the adapter.
     this.owned.set(matchId, { remoteAudience: true });
     this.loop.send({ op: "add", snapshot: latest });
@@ -285,12 +298,20 @@ export class MatchRunner {
    * process and tells the match (a player with none is away); another process forwards the news.
    */
   async audienceChanged(matchId: number, roles: MatchRole[]): Promise<void> {
-    if (!this.owned.has(matchId)) {
-      const owner = await this.deps.store.get(keys.matchOwner(matchId));
-      if (owner !== null && owner !== this.deps.processId) return this.publish(owner, { kind: "audience", matchId, roles });
-      if (!(await this.acquire(matchId))) return;
+    if (!this.owned.has(matchId) && !(await this.acquire(matchId))) {
+      const owner = await this.ownerOf(matchId);
+      if (owner !== null && owner !== this.deps.processId) await this.publish(owner, { kind: "audience", matchId, roles });
+      return;
     }
     this.recount(matchId, roles);
+  }
+
+  /** The process running a match: the lease holder, or while the lease is missing, the one that saved its latest snapshot. */
+  private async ownerOf(matchId: number): Promise<string | null> {
+    const lease = await this.deps.store.get(keys.matchOwner(matchId));
+    if (lease !== null) return lease;
+    const snapshot = await this.readSnapshot(matchId);
+    return snapshot && savedByLiveOwner(snapshot, this.deps.processId) ? snapshot.owner! : null;
   }
 
   /** Counts one match's audience at a time, so an older count never lands after a newer one. */
@@ -360,14 +381,16 @@ export class MatchRunner {
     }
   }
 
-  private async saveSnapshot(matchId: number, json: string, ttlMs?: number): Promise<void> {
+  /** Writes a snapshot, signed by this process while it runs the match (unsigned when handed over). */
+  private async saveSnapshot(matchId: number, json: string, { ttlMs, handover = false }: { ttlMs?: number; handover?: boolean } = {}): Promise<void> {
+    const value = handover ? json : signedSnapshot(json, this.deps.processId, Date.now());
     await this.deps.store
-      .set(keys.matchState(matchId), json, ttlMs === undefined ? {} : { ttlMs })
+      .set(keys.matchState(matchId), value, ttlMs === undefined ? {} : { ttlMs })
       .catch((error: Error) => this.deps.log.error(`match ${matchId} snapshot: ${error.message}`));
   }
 
   private async finish(matchId: number, match: LiveMatch, json: string): Promise<void> {
-    await this.saveSnapshot(matchId, json, FINISHED_TTL_MS);
+    await this.saveSnapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
     for (let attempt = 1; ; attempt++) {
       try {
         await this.deps.onFinished(match);

@@ -10,6 +10,14 @@ export interface Snapshot {
   seq: number;
   connected: Record<PlayerSlot, boolean>;
   spectators: number;
+  /** The process that saved it while running the match, and when (epoch ms); absent once handed over. */
+  owner?: string;
+  savedAt?: number;
+}
+
+/** A snapshot's JSON (made on the simulation thread) signed by the process that runs the match. */
+export function signedSnapshot(json: string, owner: string, savedAt: number): string {
+  return `{"owner":${JSON.stringify(owner)},"savedAt":${savedAt},${json.slice(1)}`;
 }
 
 /** Stores a new match and lists it as live; a process's runner picks it up within seconds. */

@@ -46,6 +46,7 @@ export class ProcessLedger {
   private heartbeat: NodeJS.Timeout | undefined;
   private reaper: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly pending = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: LedgerDeps) {}
 
@@ -57,7 +58,7 @@ export class ProcessLedger {
     await this.writeAll();
     const every = (ms: number, what: string, task: () => Promise<void>) =>
       setInterval(() => void task().catch((error: Error) => this.deps.log.warn(`${what}: ${error.message}`)), ms);
-    this.heartbeat = every(Math.max(100, this.deps.timeoutMs / 5), "heartbeat", () => this.beat());
+    this.heartbeat = every(this.beatMs, "heartbeat", () => this.beat());
     this.reaper = every(Math.max(100, this.deps.timeoutMs / 2), "clean-up after stopped processes", () => this.reapDeadProcesses());
   }
 
@@ -66,6 +67,7 @@ export class ProcessLedger {
     this.stopped = true;
     clearInterval(this.heartbeat);
     clearInterval(this.reaper);
+    for (const timer of this.pending) clearTimeout(timer);
     const { store, processId } = this.deps;
     await store.hashDelete(keys.processes, processId);
     await Promise.all([keys.processAlive, keys.processConnections, keys.processPresence, keys.processMatchSockets].map((key) => store.del(key(processId))));
@@ -148,7 +150,17 @@ export class ProcessLedger {
     if (await store.compareAndSet(keys.processAlive(processId), processId, processId, { ttlMs: timeoutMs })) return;
     this.deps.log.warn("the live store had lost this process's state: writing it again");
     await this.writeAll();
-    await this.deps.onAudienceChanged([...this.matchSockets.keys()].map(parseMatchField));
+    // The matches are told once every process has had a heartbeat's time to write its own
+    // sockets back: a count taken sooner would miss them and show their players as away.
+    const settle = setTimeout(() => {
+      this.pending.delete(settle);
+      void this.deps.onAudienceChanged([...this.matchSockets.keys()].map(parseMatchField)).catch((error: Error) => this.deps.log.warn(`re-counting match audiences: ${error.message}`));
+    }, this.beatMs * 1.5);
+    this.pending.add(settle);
+  }
+
+  private get beatMs(): number {
+    return Math.max(100, this.deps.timeoutMs / 5);
   }
 
   private async writeAll(): Promise<void> {

@@ -43,10 +43,14 @@ export async function matchStarted(match: LiveMatch): Promise<void> {
   await markMatchPlaying(match.matchId, new Date(match.startedAt ?? Date.now()));
 }
 
-/** Writes the result, frees the players, and tells the tournament once (only the call that wrote the result). */
+/**
+ * Writes the result once, frees the players and advances the tournament. The last two also run
+ * when the result was already written (by a process that stopped right after, or whose write
+ * committed but whose answer was lost): both are idempotent.
+ */
 export async function matchFinished(store: LiveStore, match: LiveMatch): Promise<void> {
   const { player1, player2 } = match.sim.paddles;
-  const written = await recordMatchResult({
+  await recordMatchResult({
     matchId: match.matchId,
     player1Score: player1.score,
     player2Score: player2.score,
@@ -56,7 +60,6 @@ export async function matchFinished(store: LiveStore, match: LiveMatch): Promise
     startedAt: match.startedAt === null ? null : new Date(match.startedAt),
     endedAt: new Date(match.endedAt ?? Date.now()),
   });
-  // Also when another process had written the result: it may have stopped before freeing them.
   await markOutOfGame(store, [match.players.player1.id, match.players.player2.id]);
-  if (written && match.tournamentId !== null) await tournamentMatchFinished(match.matchId);
+  if (match.tournamentId !== null) await tournamentMatchFinished(match.matchId);
 }

@@ -28,6 +28,10 @@ export async function openLiveState(redisUrl: string | undefined, keyPrefix: str
     const [{ connectRedis, createRedisStore }, { createAdapter }] = await Promise.all([import("./redis"), import("@socket.io/redis-adapter")]);
     const [commands, adapterPublisher, adapterSubscriber] = await Promise.all([1, 2, 3].map(() => connectRedis(redisUrl)));
     const store = await createRedisStore(commands!, await connectRedis(redisUrl), keyPrefix);
+    // The adapter publishes without catching: a broadcast in flight when Redis drops would be an
+    // unhandled rejection. It is lost either way; Socket.IO has no retry for broadcasts.
+    const publish = adapterPublisher!.publish.bind(adapterPublisher);
+    Object.assign(adapterPublisher!, { publish: (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0) });
     state = {
       store,
       adapter: createAdapter(adapterPublisher!, adapterSubscriber!, { key: `${keyPrefix}:socket.io` }),

@@ -20,9 +20,9 @@ export async function markMatchPlaying(matchId: number, startedAt: Date): Promis
   await db().match.updateMany({ where: { id: matchId, status: "created" }, data: { status: "playing", startedAt } });
 }
 
-/** Writes the result unless one is already there; true only for the call that wrote it. */
-export async function recordMatchResult(result: MatchResult): Promise<boolean> {
-  const { count } = await db().match.updateMany({
+/** Writes the result unless one is already there: the first result stands. */
+export async function recordMatchResult(result: MatchResult): Promise<void> {
+  await db().match.updateMany({
     where: { id: result.matchId, status: { in: ["created", "playing"] } },
     data: {
       player1Score: result.player1Score,
@@ -34,7 +34,6 @@ export async function recordMatchResult(result: MatchResult): Promise<boolean> {
       endedAt: result.endedAt,
     },
   });
-  return count === 1;
 }
 
 /**
