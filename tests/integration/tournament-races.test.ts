@@ -1,6 +1,7 @@
 // Requests racing on one tournament, on both back-ends: many joins at once for fewer free places,
-// and joins racing the creator's start while others read the tournament. The players need no
-// socket: only the tournament's rows are at stake.
+// and joins racing the creator's start while others read the tournament. Scaled out, the
+// requests are spread over two processes, as behind a load balancer (the embedded database
+// belongs to one process). The players need no socket: only the tournament's rows are at stake.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TournamentJson } from "@/lib/protocol/tournament";
@@ -20,8 +21,8 @@ type Caller = TestUser & { baseUrl: string };
 const usernames = (tournament: TournamentJson) => tournament.players.map((player) => player.username).sort();
 
 describe.each(backends)("tournament races on $name", (backend) => {
-  let server: RunningServer;
-  /** PostgreSQL only: the embedded database belongs to the server process alone. */
+  let servers: RunningServer[] = [];
+  /** PostgreSQL only, for reading the rows directly. */
   let databaseUrl: string | undefined;
   let creator: Caller;
   const racers: Caller[] = [];
@@ -29,16 +30,16 @@ describe.each(backends)("tournament races on $name", (backend) => {
   beforeAll(async () => {
     const environment = await backend.environment();
     databaseUrl = environment.DATABASE_URL;
-    server = await startServer({ ...environment, ...settings });
-    const caller = async (base: string) => ({ ...(await registerAndLogin(server.url, base)), baseUrl: server.url });
-    creator = await caller("racec");
-    for (let index = 0; index < RACERS; index++) racers.push(await caller(`racer${index}`));
+    servers = await Promise.all(Array.from({ length: databaseUrl ? 2 : 1 }, () => startServer({ ...environment, ...settings })));
+    const caller = async (base: string, index: number) => ({ ...(await registerAndLogin(servers[0]!.url, base)), baseUrl: servers[index % servers.length]!.url });
+    creator = await caller("racec", 0);
+    for (let index = 0; index < RACERS; index++) racers.push(await caller(`racer${index}`, index));
   });
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   });
 
-  async function read(id: number): Promise<TournamentJson> {
+  async function read(id: number, server = servers[0]!): Promise<TournamentJson> {
     return (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
   }
 
@@ -57,18 +58,20 @@ describe.each(backends)("tournament races on $name", (backend) => {
     }
   }
 
-  it(`admits exactly max_players when ${RACERS} join at once (${JOIN_ROUNDS} times)`, async () => {
+  it(`admits exactly max_players when ${RACERS} join each of three tournaments at once (${JOIN_ROUNDS} times)`, async () => {
+    const sizes = [2, 4, 8];
     for (let round = 0; round < JOIN_ROUNDS; round++) {
-      const maxPlayers = [2, 4, 8][round % 3]!;
-      const id = await createTournament(creator, { name: `Rush cup ${round}`, max_players: maxPlayers });
-      const answers = await Promise.all(racers.map((racer) => tournamentAction(racer, id, "join")));
+      const ids = await Promise.all(sizes.map((maxPlayers) => createTournament(creator, { name: `Rush cup ${round}-${maxPlayers}`, max_players: maxPlayers })));
+      const answers = await Promise.all(ids.map((id) => Promise.all(racers.map((racer) => tournamentAction(racer, id, "join")))));
 
-      const admitted = racers.filter((_, index) => answers[index]!.status === 200).map((racer) => racer.username);
-      expect(admitted).toHaveLength(maxPlayers - 1);
-      for (const answer of answers.filter((answer) => answer.status !== 200)) expect(answer).toMatchObject({ status: 409, body: { error: { code: "full" } } });
-      const expected = [creator.username, ...admitted].sort();
-      expect(usernames(await read(id))).toEqual(expected);
-      if (databaseUrl) expect(await storedPlayers(id)).toEqual(expected);
+      for (const [index, id] of ids.entries()) {
+        const admitted = racers.filter((_, racer) => answers[index]![racer]!.status === 200).map((racer) => racer.username);
+        expect(admitted).toHaveLength(sizes[index]! - 1);
+        for (const answer of answers[index]!.filter((answer) => answer.status !== 200)) expect(answer).toMatchObject({ status: 409, body: { error: { code: "full" } } });
+        const expected = [creator.username, ...admitted].sort();
+        expect(usernames(await read(id))).toEqual(expected);
+        if (databaseUrl) expect(await storedPlayers(id)).toEqual(expected);
+      }
     }
   });
 
@@ -78,13 +81,13 @@ describe.each(backends)("tournament races on $name", (backend) => {
       // Room for everyone, so a join can only be refused for coming after the start.
       const id = await createTournament(creator, { name: `Start cup ${round}`, max_players: 16 });
       expect((await tournamentAction(first!, id, "join")).status).toBe(200);
-      // Two readers fetch the tournament over and over while the requests race.
+      // Readers fetch the tournament over and over from every process while the requests race.
       let racing = true;
       const seen: TournamentJson[] = [];
-      const reader = async () => {
-        while (racing) seen.push(await read(id));
+      const reader = async (server: RunningServer) => {
+        while (racing) seen.push(await read(id, server));
       };
-      const readers = [reader(), reader()];
+      const readers = [...servers, ...servers].map(reader);
       const [started, ...answers] = await Promise.all([tournamentAction(creator, id, "start"), ...others.map((racer) => tournamentAction(racer, id, "join"))]);
       racing = false;
       await Promise.all(readers);
