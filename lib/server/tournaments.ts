@@ -1,8 +1,9 @@
 // Knockout tournaments: the database is the source of truth (tournament row with its bracket,
 // players, one match row per played match). Bracket arithmetic is lib/tournament's; this file
 // reads and writes it, starts rounds, and tells the /tournament rooms. Every change to a
-// tournament row goes through a version compare-and-set, so concurrent joins, results and
-// leaves on several processes never overwrite each other.
+// tournament goes through a version compare-and-set, in one transaction with the rows it writes,
+// so concurrent joins, starts, results and leaves on several processes never overwrite each
+// other nor act on a half-written change.
 import type { Bracket, BracketMatch } from "../tournament";
 import { champion, createBracket, isFinished, isRoundComplete, pairingText, reportResult, seedByRecord, withdraw } from "../tournament";
 import type { TournamentJson, TournamentMatchJson, TournamentStatus, BracketMatchStatus, CreateTournamentBody } from "../protocol/tournament";
@@ -122,22 +123,37 @@ function storedStatus(stored: TournamentRow["matches"][number], match: BracketMa
 
 // ---- changes -----------------------------------------------------------------------------------
 
+/** A change to a tournament, decided on its current row. */
+interface Change {
+  update: Prisma.TournamentUpdateManyMutationInput;
+  /** The change's other rows (players, seeds, eliminations, match rows), written with the update. */
+  write?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+  /** Once committed: the live store, the match runner, the sockets. */
+  after?: () => Promise<void>;
+}
+
 /**
- * Runs `decide` on the current row and applies its update only if nobody changed the row in
- * between (version compare-and-set), retrying otherwise. `after` runs once the update won.
+ * Runs `decide` on the current row and applies its change only if nobody changed the row in
+ * between (version compare-and-set), retrying otherwise. The version bump and the change's rows
+ * commit in one transaction: a concurrent UPDATE ... WHERE version waits for it, then matches
+ * no row and retries on the new state, so no one decides on a version whose rows are not yet
+ * written (which once let a third player into a 2-player tournament). Inside the transaction,
+ * `tx` only: on PGlite (one connection) a query through db() would wait for the transaction
+ * itself. `after` runs once the change is committed.
  */
-async function mutate(
-  id: number,
-  decide: (row: TournamentRow) => Promise<{ update: Prisma.TournamentUpdateManyMutationInput; after?: () => Promise<void> } | TournamentResult>,
-): Promise<TournamentResult> {
+async function mutate(id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>): Promise<TournamentResult> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const row = await db().tournament.findUnique({ where: { id }, include: withPeople });
     if (!row) return fail(404, "not_found", "No such tournament");
-    const decision = await decide(row);
-    if ("ok" in decision) return decision;
-    const { count } = await db().tournament.updateMany({ where: { id, version: row.version }, data: { ...decision.update, version: { increment: 1 } } });
-    if (count === 0) continue;
-    await decision.after?.();
+    const change = await decide(row);
+    if ("ok" in change) return change;
+    const applied = await db().$transaction(async (tx) => {
+      const { count } = await tx.tournament.updateMany({ where: { id, version: row.version }, data: { ...change.update, version: { increment: 1 } } });
+      if (count === 1) await change.write?.(tx);
+      return count === 1;
+    });
+    if (!applied) continue;
+    await change.after?.();
     const tournament = (await getTournamentJson(id))!;
     broadcast(id, "tournament_update", { type: "tournament_update", tournament });
     return { ok: true, tournament };
@@ -164,7 +180,7 @@ export function joinTournament(userId: number, id: number): Promise<TournamentRe
     if (row.status !== "open") return fail(409, "not_open", "This tournament has already started or ended");
     if (row.players.some((player) => player.userId === userId)) return fail(409, "already_joined", "You are already in this tournament");
     if (row.players.length >= row.maxPlayers) return fail(409, "full", "This tournament is full");
-    return { update: {}, after: async () => void (await db().tournamentPlayer.create({ data: { tournamentId: id, userId } })) };
+    return { update: {}, write: (tx) => tx.tournamentPlayer.create({ data: { tournamentId: id, userId } }) };
   });
 }
 
@@ -178,19 +194,19 @@ export function leaveTournament(userId: number, id: number): Promise<TournamentR
     if (!entry) return fail(409, "not_joined", "You are not in this tournament");
     if (row.status === "open") {
       if (row.creatorId === userId) return { update: { status: "cancelled", endedAt: new Date() } };
-      return { update: {}, after: async () => void (await db().tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } })) };
+      return { update: {}, write: (tx) => tx.tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } }) };
     }
     if (row.status !== "running") return fail(409, "not_running", "This tournament is over");
     if (entry.eliminated) return fail(409, "eliminated", "You are already out of this tournament");
     const live = row.matches.find((match) => (match.status === "created" || match.status === "playing") && (match.player1Id === userId || match.player2Id === userId));
-    const eliminate = () => db().tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
+    const eliminate = (tx: Prisma.TransactionClient) => tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
     if (live) {
       // The live match ends through the game layer; its result then advances the bracket.
       const slot = live.player1Id === userId ? "player1" : "player2";
-      return { update: {}, after: async () => void (await Promise.all([eliminate(), realtime().runner.dispatch(live.id, { kind: "forfeit", slot, reason: "left_tournament" })])) };
+      return { update: {}, write: eliminate, after: async () => void (await realtime().runner.dispatch(live.id, { kind: "forfeit", slot, reason: "left_tournament" })) };
     }
     const bracket = withdraw(row.bracket as unknown as Bracket, userId);
-    return { update: { bracket: bracket as unknown as Prisma.InputJsonValue }, after: async () => void (await eliminate()) };
+    return { update: { bracket: bracket as unknown as Prisma.InputJsonValue }, write: eliminate };
   }).then(async (result) => {
     if (result.ok && result.tournament.status === "running") await advanceIfRoundComplete(id);
     return result;
@@ -206,12 +222,16 @@ export function startTournament(userId: number, id: number): Promise<TournamentR
     const records = await Promise.all(row.players.map(async (player) => ({ id: player.userId, joinedAt: player.joinedAt.getTime(), ...(await userRecord(player.userId)) })));
     const seeds = seedByRecord(records);
     const bracket = createBracket(seeds);
+    let firstRound: WrittenRound;
     return {
       update: { status: "running", startedAt: new Date(), currentRound: 1, bracket: bracket as unknown as Prisma.InputJsonValue },
-      after: async () => {
-        await Promise.all(seeds.map((playerId, index) => db().tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId: playerId } }, data: { seed: index + 1 } })));
-        await startRound(id, 1);
+      write: async (tx) => {
+        for (const [index, playerId] of seeds.entries()) {
+          await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId: playerId } }, data: { seed: index + 1 } });
+        }
+        firstRound = await writeRound(tx, row, bracket, 1);
       },
+      after: () => startRound(row, bracket, firstRound),
     };
   }).then(async (result) => {
     if (!result.ok) return result;
@@ -231,11 +251,10 @@ export async function tournamentMatchFinished(matchId: number): Promise<void> {
     const bracket = row.bracket as unknown as Bracket;
     if (bracket.rounds[round - 1]?.[slot]?.status !== "ready") return { ok: true, tournament: toJson(row) }; // already recorded
     const next = reportResult(bracket, round, slot, winnerId);
-    const losers = winnerId === null ? [match.player1Id, match.player2Id] : [loserId];
+    const losers = (winnerId === null ? [match.player1Id, match.player2Id] : [loserId]).filter((id): id is number => id !== null);
     return {
       update: { bracket: next as unknown as Prisma.InputJsonValue },
-      after: async () =>
-        void (await db().tournamentPlayer.updateMany({ where: { tournamentId: row.id, userId: { in: losers.filter((id): id is number => id !== null) } }, data: { eliminated: true } })),
+      write: (tx) => tx.tournamentPlayer.updateMany({ where: { tournamentId: row.id, userId: { in: losers } }, data: { eliminated: true } }),
     };
   });
   await advanceIfRoundComplete(match.tournamentId);
@@ -253,8 +272,14 @@ async function advanceIfRoundComplete(id: number): Promise<void> {
         ended = true;
         return { update: { status: "finished", winnerId: champion(bracket), endedAt: new Date() } };
       }
-      started = row.currentRound + 1;
-      return { update: { currentRound: started }, after: () => startRound(id, started!) };
+      const next = row.currentRound + 1;
+      started = next;
+      let nextRound: WrittenRound;
+      return {
+        update: { currentRound: next },
+        write: async (tx) => void (nextRound = await writeRound(tx, row, bracket, next)),
+        after: () => startRound(row, bracket, nextRound),
+      };
     });
     if (!result.ok) return;
     if (ended) {
@@ -265,72 +290,72 @@ async function advanceIfRoundComplete(id: number): Promise<void> {
   }
 }
 
-/** Creates the round's match rows (idempotent), starts the live ones and announces the pairings. */
-async function startRound(id: number, round: number): Promise<void> {
-  const row = await db().tournament.findUniqueOrThrow({ where: { id }, include: withPeople });
-  const bracket = row.bracket as unknown as Bracket;
-  const usernames = new Map(row.players.map((player) => [player.userId, player.user.username]));
-  const store = liveStore();
-  const pairings: string[] = [];
-  for (const match of bracket.rounds[round - 1] ?? []) {
-    const existing = row.matches.find((stored) => stored.round === round && stored.slot === match.slot);
-    if (match.status === "ready") {
-      const [player1, player2] = [match.player1!, match.player2!];
-      const created = existing ? { id: existing.id, isNew: false } : await createRoundMatch(id, match, { player1Id: player1, player2Id: player2, pointsToWin: row.pointsToWin });
-      // Only the process that created the row starts the live match and tells the players.
-      if (created.isNew) {
-        await saveNewMatch(store, {
-          matchId: created.id,
-          tournamentId: id,
-          player1: { id: player1, username: usernames.get(player1)! },
-          player2: { id: player2, username: usernames.get(player2)! },
-          pointsToWin: row.pointsToWin,
-          ...matchTimeouts(),
-        });
-        await markInGame(store, [player1, player2], created.id);
-        await realtime().runner.ensureRunning(created.id);
-        for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
-          realtime()
-            .io.of("/game")
-            .to(`user:${playerId}`)
-            .emit("tournament_match_ready", { type: "tournament_match_ready", tournament_id: id, tournament_name: row.name, match_id: created.id, opponent: usernames.get(opponentId)! });
-        }
-      }
-      pairings.push(pairingText(match, created.id, (userId) => usernames.get(userId)!));
-    } else if (match.status === "bye" || match.status === "walkover") {
-      // Won without play: still a match record, so the bracket and the history show it.
-      const created =
-        existing ??
-        (await createRoundMatch(id, match, {
-          player1Id: match.winner!,
-          player2Id: null,
-          pointsToWin: row.pointsToWin,
-          status: "finished",
-          winnerId: match.winner!,
-          forfeitReason: match.status,
-          endedAt: new Date(),
-        }));
-      pairings.push(pairingText(match, created.id, (userId) => usernames.get(userId)!));
-    }
-  }
-  broadcast(id, "round_start", { type: "round_start", tournament_id: id, round, pairings });
-}
-
-/** The round's match row; `isNew` is false when another process created it first (unique tournament/round/slot). */
-async function createRoundMatch(tournamentId: number, match: BracketMatch, data: Omit<Prisma.MatchUncheckedCreateInput, "tournamentId" | "round" | "slot">) {
-  try {
-    const { id } = await db().match.create({ data: { ...data, tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
-    return { id, isNew: true };
-  } catch {
-    const { id } = await db().match.findFirstOrThrow({ where: { tournamentId, round: match.round, slot: match.slot }, select: { id: true } });
-    return { id, isNew: false };
-  }
+/** A round's match rows: their ids by slot, and which of them were written just now. */
+interface WrittenRound {
+  round: number;
+  ids: Map<number, number>;
+  written: Set<number>;
 }
 
 /**
- * After a restart: a round whose match rows were never written (the process stopped between
- * moving the tournament on and writing them) gets them now, and live matches whose live state
- * was lost (embedded store) start again from the beginning.
+ * Writes the round's missing match rows: a live one for each ready match, and a finished one for
+ * each bye or walkover, so the bracket and the history show it. A row already there (unique
+ * tournament/round/slot) is left as it is.
+ */
+async function writeRound(client: Prisma.TransactionClient, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
+  const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
+    const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
+    if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];
+    if (match.status === "bye" || match.status === "walkover") {
+      return [{ ...place, player1Id: match.winner!, player2Id: null, status: "finished", winnerId: match.winner!, forfeitReason: match.status, endedAt: new Date() }];
+    }
+    return [];
+  });
+  const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+  const all = await client.match.findMany({ where: { tournamentId: tournament.id, round }, select: { id: true, slot: true } });
+  return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Set(written.map((row) => row.id)) };
+}
+
+/**
+ * Once the round's rows are committed: starts the live matches whose rows this process wrote
+ * (so each starts once, whichever process wrote it), tells their players, announces the pairings.
+ */
+async function startRound(tournament: TournamentRow, bracket: Bracket, { round, ids, written }: WrittenRound): Promise<void> {
+  const usernames = new Map(tournament.players.map((player) => [player.userId, player.user.username]));
+  const username = (userId: number) => usernames.get(userId)!;
+  const store = liveStore();
+  const pairings: string[] = [];
+  for (const match of bracket.rounds[round - 1] ?? []) {
+    const matchId = ids.get(match.slot);
+    if (matchId === undefined || !["ready", "bye", "walkover"].includes(match.status)) continue;
+    if (match.status === "ready" && written.has(matchId)) {
+      const [player1, player2] = [match.player1!, match.player2!];
+      await saveNewMatch(store, {
+        matchId,
+        tournamentId: tournament.id,
+        player1: { id: player1, username: username(player1) },
+        player2: { id: player2, username: username(player2) },
+        pointsToWin: tournament.pointsToWin,
+        ...matchTimeouts(),
+      });
+      await markInGame(store, [player1, player2], matchId);
+      await realtime().runner.ensureRunning(matchId);
+      for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
+        realtime()
+          .io.of("/game")
+          .to(`user:${playerId}`)
+          .emit("tournament_match_ready", { type: "tournament_match_ready", tournament_id: tournament.id, tournament_name: tournament.name, match_id: matchId, opponent: username(opponentId) });
+      }
+    }
+    pairings.push(pairingText(match, matchId, username));
+  }
+  broadcast(tournament.id, "round_start", { type: "round_start", tournament_id: tournament.id, round, pairings });
+}
+
+/**
+ * After a restart: a round whose match rows are missing (left by a version that wrote them after
+ * moving the tournament on) gets them now, and live matches whose live state was lost (embedded
+ * store) start again from the beginning.
  */
 export async function resumeTournaments(): Promise<void> {
   const store = liveStore();
@@ -338,8 +363,11 @@ export async function resumeTournaments(): Promise<void> {
   for (const tournament of running) {
     const round = (tournament.bracket as unknown as Bracket).rounds[tournament.currentRound - 1] ?? [];
     const written = (match: BracketMatch) => tournament.matches.some((row) => row.round === match.round && row.slot === match.slot);
-    // startRound writes only what is missing, and starts only the matches it wrote.
-    if (round.some((match) => ["ready", "bye", "walkover"].includes(match.status) && !written(match))) await startRound(tournament.id, tournament.currentRound);
+    if (!round.some((match) => ["ready", "bye", "walkover"].includes(match.status) && !written(match))) continue;
+    // writeRound writes only what is missing, and startRound starts only the matches it wrote.
+    const row = await db().tournament.findUniqueOrThrow({ where: { id: tournament.id }, include: withPeople });
+    const bracket = row.bracket as unknown as Bracket;
+    await startRound(row, bracket, await writeRound(db(), row, bracket, row.currentRound));
   }
   const open = await db().match.findMany({
     where: { tournamentId: { not: null }, status: { in: ["created", "playing"] }, tournament: { status: "running" } },

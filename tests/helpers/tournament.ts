@@ -6,13 +6,16 @@ import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } 
 import { declareReady, emitAck, enterAsPlayer, nextEvent, postJson, type OnlineUser } from "./protocol";
 import { connectSocket, connected } from "./users";
 
-export async function createTournament(creator: OnlineUser, body: Record<string, unknown>): Promise<number> {
+/** Who calls the HTTP endpoints: any logged-in user, with or without a /game socket. */
+type Caller = Pick<OnlineUser, "baseUrl" | "cookie">;
+
+export async function createTournament(creator: Caller, body: Record<string, unknown>): Promise<number> {
   const created = await postJson(creator, "/game/tournaments/create_tournament_form/", body);
   if (created.status !== 201) throw new Error(`create tournament: ${created.status} ${JSON.stringify(created.body)}`);
   return (created.body as { tournament_id: number }).tournament_id;
 }
 
-export async function tournamentAction(user: OnlineUser, id: number, action: "join" | "leave" | "start") {
+export async function tournamentAction(user: Caller, id: number, action: "join" | "leave" | "start") {
   return postJson(user, `/game/tournaments/${id}/${action}/`);
 }
 
