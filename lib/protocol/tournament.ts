@@ -8,7 +8,13 @@ export const TOURNAMENT_MAX_PLAYERS = 64;
 
 /** JSON body, or the page's form (strings): numbers are coerced. */
 export const createTournamentBodySchema = z.strictObject({
-  name: z.string({ error: "Name is required" }).trim().min(3, "Name must be 3 to 40 characters").max(40, "Name must be 3 to 40 characters"),
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(3, "Name must be 3 to 40 characters")
+    .max(40, "Name must be 3 to 40 characters")
+    // PostgreSQL text cannot hold NUL: storing one would fail (500) instead of refusing it.
+    .refine((name) => !name.includes("\u0000"), "Name cannot contain the NUL character"),
   max_players: z.coerce
     .number({ error: "Max players must be a number" })
     .int("Max players must be a whole number")

@@ -63,6 +63,9 @@ export function handle<Schema extends z.ZodType, Result extends object>(
   // Per message, nothing is allocated beyond the parse unless the handler is asynchronous: paddle
   // moves arrive thousands of times a second.
   socket.on(event, (payload: unknown, maybeAck: unknown) => {
+    // emit(event, ack) without a payload: Socket.IO hands the acknowledgement over as the only
+    // argument. It must still be answered (invalid_message), not left waiting for ever.
+    if (maybeAck === undefined && typeof payload === "function") [payload, maybeAck] = [undefined, payload];
     const ack = typeof maybeAck === "function" ? (maybeAck as Answer) : undefined;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {

@@ -11,6 +11,12 @@ export interface PublicUser {
 
 const publicFields = { id: true, username: true, createdAt: true } as const;
 
+/**
+ * Whether an account could have this name. PostgreSQL text cannot hold NUL (a query with one
+ * fails), and usernameSchema never lets one in: such a name is nobody's, answered without asking.
+ */
+const mayBeAUsername = (name: string) => !name.includes("\u0000");
+
 export class UsernameTakenError extends Error {
   constructor(username: string) {
     super(`The username "${username}" is already taken`);
@@ -32,12 +38,14 @@ export async function createUser(username: string, password: string): Promise<Pu
 
 /** The user when the password matches, else null (same answer for unknown user and wrong password). */
 export async function verifyCredentials(username: string, password: string): Promise<PublicUser | null> {
+  if (!mayBeAUsername(username)) return null;
   const user = await db().user.findUnique({ where: { usernameLower: username.toLowerCase() } });
   if (!user || !(await verify(user.passwordHash, password))) return null;
   return { id: user.id, username: user.username, createdAt: user.createdAt };
 }
 
 export async function findUserByUsername(username: string): Promise<PublicUser | null> {
+  if (!mayBeAUsername(username)) return null;
   return db().user.findUnique({ where: { usernameLower: username.toLowerCase() }, select: publicFields });
 }
 
@@ -47,6 +55,7 @@ export async function findUserById(id: number): Promise<PublicUser | null> {
 
 export async function listUsers(search: string | undefined, limit = 100): Promise<PublicUser[]> {
   const query = search?.trim().toLowerCase();
+  if (query && !mayBeAUsername(query)) return [];
   return db().user.findMany({
     where: query ? { usernameLower: { contains: query } } : undefined,
     orderBy: { usernameLower: "asc" },
