@@ -52,11 +52,17 @@ export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger
   const moves = new TokenBucket(budget.movesPerSecond, budget.movesPerSecond * 2, start);
   const others = new TokenBucket(budget.eventsPerSecond, budget.eventsPerSecond * 2, start);
   let cutOff = false;
-  socket.use(([event], next) => {
-    const bucket = MOVE_EVENTS.has(event) ? moves : others;
+  socket.use((packet, next) => {
+    const bucket = MOVE_EVENTS.has(packet[0]) ? moves : others;
     if (bucket.take(now())) return next();
-    // Dropped: next() is not called, so no handler (and no schema) sees the message. A socket
-    // whose debt reaches floodMs of its budget keeps sending far faster than it may: cut off.
+    // Dropped: next() is not called, so no handler (and no schema) sees the message. A client
+    // waiting for an answer is told, so it does not wait for ever.
+    const ack = packet.at(-1);
+    if (typeof ack === "function" && !cutOff) {
+      const retryAfter = Math.max(1, Math.ceil(bucket.debtSeconds));
+      ack({ ok: false, error: { code: "rate_limited", message: "You are sending messages too fast", retry_after: retryAfter } });
+    }
+    // A socket whose debt reaches floodMs of its budget keeps sending far faster than it may: cut off.
     if (cutOff || bucket.debtSeconds * 1000 < budget.floodMs) return;
     cutOff = true;
     const user = socket.data.user as SocketUser | undefined;

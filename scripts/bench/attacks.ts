@@ -96,7 +96,10 @@ async function challenges(server: RunningServer) {
   let reached = 0;
   for (const offered of targets) offered.game.on("challenge", () => reached++);
   let refused = 0;
+  // Paced within the socket's message budget (20 a second), so what refuses them is the challenge limit.
+  const pace = () => new Promise((resolve) => setTimeout(resolve, 150));
   for (let index = 0; index < 60; index++) {
+    await pace();
     const sent = await emitAck<{ challenge_id: string }>(attacker.game, "challenge", { type: "challenge", target: targets[index % 30]!.username });
     if (!sent.ok) {
       refused++;
@@ -108,6 +111,7 @@ async function challenges(server: RunningServer) {
   const victim = await newUser(server, "victim");
   const pest = await newUser(server, "pest2");
   for (let index = 0; index < 10; index++) {
+    await pace();
     const sent = await emitAck<{ challenge_id: string }>(pest.game, "challenge", { type: "challenge", target: victim.username });
     if (!sent.ok) continue;
     sameTarget++;

@@ -2,7 +2,7 @@
 // keeps getting its states meanwhile. The message budgets are at their defaults here.
 import { describe, expect, it } from "vitest";
 import { backends } from "../helpers/backends";
-import { agreeDuel, declareReady, enterAsPlayer, joinMatch, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
+import { agreeDuel, declareReady, emitAck, enterAsPlayer, joinMatch, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
 
 const FLOOD = 20_000;
 
@@ -41,5 +41,16 @@ describe.each(backends)("flood on $name", (backend) => {
     b1.game.off("game_state", countState);
     expect(statesDuringFlood).toBeGreaterThan(before);
     console.log(`flood on ${backend.name}: ${FLOOD} moves sent, cut off after ${cutOffAfterMs.toFixed(0)} ms; the other match got ${statesDuringFlood} states meanwhile`);
+  });
+
+  it("answers the acknowledgement of a message dropped over the socket's budget with rate_limited", async () => {
+    const sender = await user("eager");
+    // 60 at once against a burst of 40: the last ones are over budget.
+    const answers = await Promise.all(Array.from({ length: 60 }, () => emitAck(sender.game, "leave_match", { type: "leave_match", match_id: 1 })));
+    const refusedForRate = answers.filter((answer) => !answer.ok && answer.error.code === "rate_limited");
+    expect(refusedForRate.length).toBeGreaterThan(0);
+    expect(refusedForRate[0]).toMatchObject({ error: { retry_after: expect.any(Number) } });
+    // The others were read and answered for what they are.
+    expect(answers.filter((answer) => !answer.ok && answer.error.code === "bad_state").length).toBeGreaterThan(0);
   });
 });
