@@ -47,6 +47,8 @@ export class ProcessLedger {
   private reaper: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly pending = new Set<NodeJS.Timeout>();
+  /** When this process last found its heartbeat gone (the store lost data or was unreachable for long). */
+  private lostAt = -Infinity;
 
   constructor(private readonly deps: LedgerDeps) {}
 
@@ -149,6 +151,7 @@ export class ProcessLedger {
     const { store, processId, timeoutMs } = this.deps;
     if (await store.compareAndSet(keys.processAlive(processId), processId, processId, { ttlMs: timeoutMs })) return;
     this.deps.log.warn("the live store had lost this process's state: writing it again");
+    this.lostAt = Date.now();
     await this.writeAll();
     // The matches are told once every process has had a heartbeat's time to write its own
     // sockets back: a count taken sooner would miss them and show their players as away.
@@ -177,7 +180,9 @@ export class ProcessLedger {
 
   /** Deletes the keys of processes whose heartbeat stopped; exactly one survivor does it for each. */
   private async reapDeadProcesses(): Promise<void> {
-    const { store, processId } = this.deps;
+    const { store, processId, timeoutMs } = this.deps;
+    // Whatever took our heartbeat took the others' too: they get a timeout's time to beat again.
+    if (Date.now() - this.lostAt < timeoutMs) return;
     for (const other of Object.keys(await store.hashGetAll(keys.processes))) {
       if (other === processId || (await store.get(keys.processAlive(other))) !== null) continue;
       if (!(await store.hashDelete(keys.processes, other))) continue;
