@@ -136,26 +136,29 @@ async function flood(servers: RunningServer[]) {
   const flooder = await newUser(servers[0]!, "flooder");
   await joinMatch(flooder, floodedMatch);
   const gaps: number[] = [];
-  let last = performance.now();
+  let last = 0;
   const onState = () => {
     const now = performance.now();
-    gaps.push(now - last);
+    if (last > 0) gaps.push(now - last);
     last = now;
   };
-  // A baseline second, then the flood, then two seconds more.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
   b1.game.on("game_state", onState);
   const disconnected = new Promise<number>((resolve) => flooder.game.once("disconnect", () => resolve(performance.now())));
   const startedAt = performance.now();
-  for (let index = 0; index < 20_000; index++) flooder.game.emit("player1_position", { type: "player1_position", position: index % 500, direction: 1 });
-  const cutOff = await Promise.race([disconnected, new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000))]);
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  // In chunks, yielding between them, so this process goes on receiving the other match's states.
+  for (let index = 0; index < 20_000; index++) {
+    flooder.game.emit("player1_position", { type: "player1_position", position: index % 500, direction: 1 });
+    if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+  }
+  // The other match's states are watched for 5 s from the start of the flood, whatever happens to it.
+  const cutOff = await Promise.race([disconnected, new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, 5_000 - (performance.now() - startedAt))))]);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 5_000 - (performance.now() - startedAt))));
   b1.game.off("game_state", onState);
   gaps.sort((x, y) => x - y);
   const p99 = gaps[Math.floor(gaps.length * 0.99)] ?? 0;
   report(
     "spectator floods 20,000 refused paddle moves",
-    `${cutOff === null ? "never cut off (10 s)" : `cut off after ${(cutOff - startedAt).toFixed(0)} ms`}; another match's state gaps p50 ${gaps[Math.floor(gaps.length / 2)]?.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+    `${cutOff === null ? "never cut off (5 s)" : `cut off after ${(cutOff - startedAt).toFixed(0)} ms`}; another match's state gaps p50 ${gaps[Math.floor(gaps.length / 2)]?.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
   );
   for (const user of [a1, a2, b1, b2, flooder]) user.game.close();
 }
