@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createDatabase } from "./backends";
 
 /** An executable on PATH, or undefined. */
 function onPath(name: string): string | undefined {
@@ -210,16 +210,7 @@ export async function startPostgres(): Promise<PrivatePostgres> {
   return {
     adminUrl,
     port,
-    async createDatabase(name) {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgresql://postgres@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: (name) => createDatabase(adminUrl, name),
     async stop() {
       await pgCtl("-m", "fast", "-w", "stop");
       running = false;
