@@ -84,11 +84,24 @@ type Conn = Socket["conn"] & { admitted?: Promise<boolean> };
  * too_many_connections, and closed.
  */
 export function limitConnections(ledger: ProcessLedger, max: number) {
-  const admit = async (conn: Conn, userId: number): Promise<boolean> => {
-    // Counted first, checked after: connections racing each other cannot all slip in.
+  /** Each user's admissions on this process, one after the other, so a burst of tabs gets exactly what is left. */
+  const queues = new Map<number, Promise<unknown>>();
+  const check = async (conn: Conn, userId: number): Promise<boolean> => {
+    // Counted first, checked after: connections racing on other processes cannot all slip in.
     const total = await ledger.addConnection(userId, 1);
+    if (total > max || conn.readyState === "closed") {
+      await ledger.addConnection(userId, -1);
+      return false;
+    }
     conn.once("close", () => void ledger.addConnection(userId, -1).catch(() => {}));
-    return total <= max;
+    return true;
+  };
+  const admit = (conn: Conn, userId: number): Promise<boolean> => {
+    const verdict = (queues.get(userId) ?? Promise.resolve()).then(() => check(conn, userId));
+    const settled = verdict.catch(() => {});
+    queues.set(userId, settled);
+    void settled.then(() => queues.get(userId) === settled && queues.delete(userId));
+    return verdict;
   };
   return async (socket: Socket, next: (error?: Error) => void): Promise<void> => {
     const conn = socket.conn as Conn;

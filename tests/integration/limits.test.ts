@@ -184,6 +184,20 @@ describe.each(backends)("limits on $name", (backend) => {
       for (const socket of sockets) socket.close();
     }
   });
+
+  it("admits exactly what is left of the cap to a burst of simultaneous connections", async () => {
+    const user = await onlineUser(server.url, "burst");
+    const burst = Array.from({ length: 6 }, () => connectSocket(server.url, "/chat", user.cookie));
+    try {
+      const outcomes = await Promise.all(burst.map((socket) => connected(socket).then(() => "connected", (error: { data?: { code: string } }) => error.data?.code)));
+      // The user's page holds one of the 3.
+      expect(outcomes.filter((outcome) => outcome === "connected")).toHaveLength(2);
+      expect(outcomes.filter((outcome) => outcome === "too_many_connections")).toHaveLength(4);
+    } finally {
+      for (const socket of burst) socket.close();
+      closeAll(user);
+    }
+  });
 });
 
 describe.runIf(scaledOut)("connections per user across two processes", () => {
