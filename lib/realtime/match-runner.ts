@@ -12,6 +12,7 @@ import { keys } from "../store/keys";
 import { readSnapshot, signedSnapshot, type Snapshot } from "./match-store";
 import { publishLiveSummary, summarize } from "./live-matches";
 import { markInGame } from "./presence";
+import { AudienceRecounts } from "./audience-recounts";
 import type { MatchAudience } from "./process-ledger";
 import type { MatchRole } from "../protocol/game";
 import type { CommandResult, LoopEvent, MatchCommand } from "./match-loop";
@@ -90,11 +91,12 @@ export class MatchRunner {
   private sweeper: NodeJS.Timeout | undefined;
   private leaseRenewer: NodeJS.Timeout | undefined;
   private readonly relayDelays: number[] = [];
-  /** Audience recounts: one at a time per match, with the roles still to count. */
-  private readonly recounts = new Map<number, { roles: Set<MatchRole>; running: boolean }>();
+  private readonly recounts: AudienceRecounts;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
-  constructor(private readonly deps: MatchRunnerDeps) {}
+  constructor(private readonly deps: MatchRunnerDeps) {
+    this.recounts = new AudienceRecounts(deps.audience, (matchId, audience, roles) => this.applyAudience(matchId, audience, roles), deps.log);
+  }
 
   get processId(): string {
     return this.deps.processId;
@@ -257,7 +259,7 @@ export class MatchRunner {
     this.loop.send({ op: "add", snapshot: latest });
     // Players who were connected are counted again (their sockets may have died with the previous
     // owner); a player who never came is not "away": the register timeout handles them.
-    this.recount(matchId, ["spectator", ...(["player1", "player2"] as const).filter((slot) => latest.connected[slot])]);
+    this.recounts.request(matchId, ["spectator", ...(["player1", "player2"] as const).filter((slot) => latest.connected[slot])]);
     this.deps.log.debug(`match ${matchId}: running on ${this.deps.processId}`);
     return true;
   }
@@ -270,7 +272,8 @@ export class MatchRunner {
       [...this.owned.keys()].map(async (matchId) => {
         const lease = keys.matchOwner(matchId);
         if (await store.compareAndSet(lease, processId, processId, { ttlMs: LEASE_MS })) return;
-        if ((await store.get(lease)) === null && (await store.set(lease, processId, { onlyIfAbsent: true, ttlMs: LEASE_MS }))) return void regained.push(matchId);
+        // Gone rather than taken: the store lost it.
+        if (await store.set(lease, processId, { onlyIfAbsent: true, ttlMs: LEASE_MS })) return void regained.push(matchId);
         if (!this.owned.delete(matchId)) return;
         this.loop.send({ op: "remove", matchId });
         this.deps.log.warn(`match ${matchId}: lease lost, another process runs it now`);
@@ -303,7 +306,7 @@ export class MatchRunner {
       if (owner !== null && owner !== this.deps.processId) await this.publish(owner, { kind: "audience", matchId, roles });
       return;
     }
-    this.recount(matchId, roles);
+    this.recounts.request(matchId, roles);
   }
 
   /** The process running a match: the lease holder, or while the lease is missing, the one that saved its latest snapshot. */
@@ -314,30 +317,16 @@ export class MatchRunner {
     return snapshot && savedByLiveOwner(snapshot, this.deps.processId) ? snapshot.owner! : null;
   }
 
-  /** Counts one match's audience at a time, so an older count never lands after a newer one. */
-  private recount(matchId: number, roles: Iterable<MatchRole>): void {
-    const recount = this.recounts.get(matchId) ?? { roles: new Set<MatchRole>(), running: false };
-    this.recounts.set(matchId, recount);
-    for (const role of roles) recount.roles.add(role);
-    if (recount.running) return;
-    recount.running = true;
-    void (async () => {
-      while (recount.roles.size > 0) {
-        const pending = [...recount.roles];
-        recount.roles.clear();
-        const audience = await this.deps.audience(matchId);
-        const owned = this.owned.get(matchId);
-        if (!owned) break;
-        owned.remoteAudience = [...audience.processes].some((processId) => processId !== this.deps.processId);
-        for (const role of pending) {
-          const command: MatchCommand =
-            role === "spectator" ? { kind: "spectators", count: audience.counts.spectator } : { kind: "connections", slot: role, count: audience.counts[role] };
-          this.loop.send({ op: "command", matchId, command, at: Date.now() });
-        }
-      }
-    })()
-      .catch((error: Error) => this.deps.log.error(`match ${matchId} audience: ${error.message}`))
-      .finally(() => this.recounts.delete(matchId));
+  /** A fresh count of the match's audience: which processes to broadcast to, and who is there. */
+  private applyAudience(matchId: number, audience: MatchAudience, roles: MatchRole[]): boolean {
+    const owned = this.owned.get(matchId);
+    if (!owned) return false;
+    owned.remoteAudience = [...audience.processes].some((processId) => processId !== this.deps.processId);
+    for (const role of roles) {
+      const command: MatchCommand = role === "spectator" ? { kind: "spectators", count: audience.counts.spectator } : { kind: "connections", slot: role, count: audience.counts[role] };
+      this.loop.send({ op: "command", matchId, command, at: Date.now() });
+    }
+    return true;
   }
 
   private apply(matchId: number, command: MatchCommand): Promise<CommandResult> | CommandResult {

@@ -10,6 +10,7 @@ import { keys } from "../store/keys";
 import type { LiveStore } from "../store/types";
 import type { Logger } from "../server/log";
 import type { MatchRole } from "../protocol/game";
+import { announcePresenceChange } from "./presence";
 
 export interface MatchAudience {
   /** Sockets per role, over every process. */
@@ -73,7 +74,7 @@ export class ProcessLedger {
     const { store, processId } = this.deps;
     await store.hashDelete(keys.processes, processId);
     await Promise.all([keys.processAlive, keys.processConnections, keys.processPresence, keys.processMatchSockets].map((key) => store.del(key(processId))));
-    await store.publish(keys.presenceChannel, "");
+    await announcePresenceChange(store);
   }
 
   // ---- this process's tallies ----------------------------------------------------------------------
@@ -87,7 +88,7 @@ export class ProcessLedger {
   /** Counts a /game socket of the user in or out; the online list changes when it is their first or last here. */
   async addPresence(id: number, username: string, delta: 1 | -1): Promise<void> {
     const count = await this.write(keys.processPresence(this.processId), this.presence, presenceField(id, username), delta);
-    if (count === 0 || (count === 1 && delta === 1)) await this.deps.store.publish(keys.presenceChannel, "");
+    if (count === 0 || (count === 1 && delta === 1)) await announcePresenceChange(this.deps.store);
   }
 
   async addMatchSocket(matchId: number, role: MatchRole, delta: 1 | -1): Promise<void> {
@@ -133,13 +134,13 @@ export class ProcessLedger {
   async matchAudience(matchId: number): Promise<MatchAudience> {
     const audience: MatchAudience = { counts: { player1: 0, player2: 0, spectator: 0 }, processes: new Set() };
     await Promise.all(
-      (await this.liveProcesses()).map(async (processId) => {
-        for (const role of ROLES) {
+      (await this.liveProcesses()).flatMap((processId) =>
+        ROLES.map(async (role) => {
           const count = Number((await this.deps.store.hashGet(keys.processMatchSockets(processId), matchField(matchId, role))) ?? 0);
           audience.counts[role] += count;
           if (count > 0) audience.processes.add(processId);
-        }
-      }),
+        }),
+      ),
     );
     return audience;
   }
@@ -175,7 +176,7 @@ export class ProcessLedger {
     await store.hashReplace(keys.processMatchSockets(processId), entries(this.matchSockets));
     // Listed last: a process is looked at only once its keys are there.
     await store.hashSet(keys.processes, processId, new Date().toISOString());
-    await store.publish(keys.presenceChannel, "");
+    await announcePresenceChange(store);
   }
 
   /** Deletes the keys of processes whose heartbeat stopped; exactly one survivor does it for each. */
@@ -189,7 +190,7 @@ export class ProcessLedger {
       const matchSockets = await store.hashGetAll(keys.processMatchSockets(other));
       await Promise.all([keys.processConnections, keys.processPresence, keys.processMatchSockets].map((key) => store.del(key(other))));
       this.deps.log.warn(`process ${other} stopped answering: its sockets are gone`);
-      await store.publish(keys.presenceChannel, "");
+      await announcePresenceChange(store);
       await this.deps.onAudienceChanged(Object.keys(matchSockets).map(parseMatchField));
     }
   }

@@ -47,14 +47,14 @@ export interface MessageBudget {
 
 const MOVE_EVENTS = new Set(["player1_position", "player2_position"]);
 
-export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger, now: () => number = Date.now): void {
-  const start = now();
+export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger): void {
+  const start = Date.now();
   const moves = new TokenBucket(budget.movesPerSecond, budget.movesPerSecond * 2, start);
   const others = new TokenBucket(budget.eventsPerSecond, budget.eventsPerSecond * 2, start);
   let cutOff = false;
   socket.use((packet, next) => {
     const bucket = MOVE_EVENTS.has(packet[0]) ? moves : others;
-    if (bucket.take(now())) return next();
+    if (bucket.take(Date.now())) return next();
     // Dropped: next() is not called, so no handler (and no schema) sees the message. A client
     // waiting for an answer is told, so it does not wait for ever.
     const ack = packet.at(-1);

@@ -159,8 +159,3 @@ export function limits(): Limits {
   holder.__pongLimits ??= new Limits(liveStore(), env());
   return holder.__pongLimits;
 }
-
-/** Forgets the process's limits (the live store they used was closed). */
-export function resetLimits(): void {
-  holder.__pongLimits = undefined;
-}
