@@ -4,7 +4,7 @@ import nextTypeScript from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTypeScript,
-  { ignores: [".next/**", "node_modules/**", "lib/server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", "node_modules/**", "lib/infra/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 
 export default config;

@@ -3,15 +3,15 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { EnvError, env } from "./lib/env";
-import { createRealtime } from "./lib/realtime";
-import { closeDatabase } from "./lib/server/db";
-import { guardHttpRequest } from "./lib/server/http-guard";
-import { openDatabase } from "./lib/server/open-database";
-import { createLogger } from "./lib/server/log";
-import { resolveSessionSecret } from "./lib/server/session-secret";
-import { resumeTournaments } from "./lib/server/tournaments";
-import { callOffOpenDuels } from "./lib/server/repos/matches";
-import { closeLiveState, openLiveState } from "./lib/store";
+import { createRealtime } from "./lib/transport/socketio/create";
+import { closeDatabase } from "./lib/infra/db/client";
+import { guardHttpRequest } from "./lib/transport/http/guard";
+import { openDatabase } from "./lib/infra/db/open";
+import { createLogger } from "./lib/infra/log";
+import { resolveSessionSecret } from "./lib/infra/session-secret";
+import { resumeTournaments } from "./lib/app/tournaments/service";
+import { callOffOpenDuels } from "./lib/app/repos/matches";
+import { closeLiveState, openLiveState } from "./lib/infra/store";
 
 async function main() {
   let config;

@@ -4,7 +4,7 @@ import { HashRedirect } from "@/components/HashRedirect";
 import { NavBar } from "@/components/NavBar";
 import { RealtimeProvider } from "@/components/realtime/RealtimeProvider";
 import { env } from "@/lib/env";
-import { currentUser } from "@/lib/server/auth";
+import { currentUser } from "@/lib/transport/http/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
 import { Lobby } from "@/components/lobby/Lobby";
 import { UserList } from "@/components/UserList";
-import { currentUser } from "@/lib/server/auth";
-import { listUsers } from "@/lib/server/repos/users";
-import { listTournaments } from "@/lib/server/tournaments";
+import { currentUser } from "@/lib/transport/http/auth";
+import { listUsers } from "@/lib/app/repos/users";
+import { listTournaments } from "@/lib/app/tournaments/service";
 
 export const dynamic = "force-dynamic";
 

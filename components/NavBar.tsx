@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SessionUser } from "@/lib/server/auth";
+import type { SessionUser } from "@/lib/transport/http/auth";
 import { Avatar } from "./Avatar";
 import { LogoutButton } from "./LogoutButton";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicUser } from "@/lib/server/repos/users";
+import type { PublicUser } from "@/lib/app/repos/users";
 import { Avatar } from "./Avatar";
 
 /** `columns="one"` for narrow side panels. */

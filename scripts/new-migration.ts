@@ -5,8 +5,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { prismaDir, readMigrationList, readSchema } from "../lib/server/migrate";
-import { openSchemaEngine } from "../lib/server/schema-engine";
+import { prismaDir, readMigrationList, readSchema } from "../lib/infra/db/migrate";
+import { openSchemaEngine } from "../lib/infra/db/schema-engine";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,8 +1,8 @@
 // Reachability of the database and the live store (Redis when configured), for load balancers
 // and operators. 200 when both answer, 503 otherwise.
 import { NextResponse } from "next/server";
-import { databaseBackend, db } from "@/lib/server/db";
-import { liveStore } from "@/lib/store";
+import { databaseBackend, db } from "@/lib/infra/db/client";
+import { liveStore } from "@/lib/infra/store";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/forms";
-import { currentUser } from "@/lib/server/auth";
+import { currentUser } from "@/lib/transport/http/auth";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "Log in" };

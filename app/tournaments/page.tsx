@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { currentUser } from "@/lib/server/auth";
-import { listTournaments, type TournamentSummary } from "@/lib/server/tournaments";
+import { currentUser } from "@/lib/transport/http/auth";
+import { listTournaments, type TournamentSummary } from "@/lib/app/tournaments/service";
 import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
 import { CreateTournamentForm } from "./CreateTournamentForm";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { UserList } from "@/components/UserList";
-import { listUsers } from "@/lib/server/repos/users";
+import { listUsers } from "@/lib/app/repos/users";
 
 export const metadata: Metadata = { title: "Players" };
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@
 // interpolation buffer a little in the past, so they move smoothly between the server's 30 Hz
 // states; the viewer's own paddle comes from local prediction, so it reacts at once.
 import { useEffect, useEffectEvent, useRef, type ReactNode } from "react";
-import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/game";
+import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/domain/game";
 import { INTERPOLATION_DELAY_MS, type Sample, type StateBuffer } from "@/lib/client/interpolation";
 import type { PlayerSlotName } from "@/lib/protocol/game";
 

@@ -4,7 +4,7 @@
 // the instant a key goes down instead of one round trip later; the position is sent at most
 // every SEND_INTERVAL_MS and only when it changed.
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { clampToField, FIELD_WIDTH, movePaddle, PADDLE_MAX_SPEED } from "@/lib/game";
+import { clampToField, FIELD_WIDTH, movePaddle, PADDLE_MAX_SPEED } from "@/lib/domain/game";
 import type { MatchStatus, PlayerSlotName, PositionMessage } from "../protocol/game";
 import type { GameSocket } from "./socket";
 

@@ -1,9 +1,9 @@
 // One contract, both live-store implementations.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createMemoryStore } from "@/lib/store/memory";
-import { connectRedis, createRedisStore } from "@/lib/store/redis";
-import type { LiveStore } from "@/lib/store/types";
+import { createMemoryStore } from "@/lib/infra/store/memory";
+import { connectRedis, createRedisStore } from "@/lib/infra/store/redis";
+import type { LiveStore } from "@/lib/infra/store/types";
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const opened: LiveStore[] = [];

@@ -1,6 +1,6 @@
 // Match-loop health for operators and the load script: matches run here, ticks, tick lateness.
 import { NextResponse } from "next/server";
-import { realtime } from "@/lib/realtime/registry";
+import { realtime } from "@/lib/transport/socketio/registry";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { registerBodySchema } from "@/lib/protocol/http";
-import { apiError, parseJsonBody, rateLimited, requestAddress, withinHttpBudget } from "@/lib/server/http";
-import { limits } from "@/lib/server/limits";
-import { createUser, UsernameTakenError } from "@/lib/server/repos/users";
+import { apiError, parseJsonBody, rateLimited, requestAddress, withinHttpBudget } from "@/lib/transport/http/http";
+import { limits } from "@/lib/app/limits";
+import { createUser, UsernameTakenError } from "@/lib/app/repos/users";
 
 export async function POST(request: Request) {
   const overBudget = await withinHttpBudget(request);

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
-import { currentUser } from "@/lib/server/auth";
-import { findUserById } from "@/lib/server/repos/users";
+import { currentUser } from "@/lib/transport/http/auth";
+import { findUserById } from "@/lib/app/repos/users";
 import { DuelButton } from "./DuelButton";
 
 export const metadata: Metadata = { title: "Duel" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/server/auth";
-import { findMatch } from "@/lib/server/repos/matches";
+import { currentUser } from "@/lib/transport/http/auth";
+import { findMatch } from "@/lib/app/repos/matches";
 import { matchIdParamSchema } from "@/lib/protocol/http";
 import { MatchView, type StoredResult } from "./MatchView";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { matchIdParamSchema } from "@/lib/protocol/http";
-import { currentUser } from "@/lib/server/auth";
-import { getTournamentJson } from "@/lib/server/tournaments";
+import { currentUser } from "@/lib/transport/http/auth";
+import { getTournamentJson } from "@/lib/app/tournaments/service";
 import { TournamentView } from "./TournamentView";
 
 export const dynamic = "force-dynamic";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
-import { currentUser } from "@/lib/server/auth";
-import { findUserByUsername, recentMatches, userRecord } from "@/lib/server/repos/users";
-import { tournamentsWonBy } from "@/lib/server/tournaments";
+import { currentUser } from "@/lib/transport/http/auth";
+import { findUserByUsername, recentMatches, userRecord } from "@/lib/app/repos/users";
+import { tournamentsWonBy } from "@/lib/app/tournaments/service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // A match as JSON: players, scores, status, winner, forfeit reason, times.
 import { NextResponse } from "next/server";
-import { apiError, parseIdParam, withinHttpBudget } from "@/lib/server/http";
-import { findMatch } from "@/lib/server/repos/matches";
+import { apiError, parseIdParam, withinHttpBudget } from "@/lib/transport/http/http";
+import { findMatch } from "@/lib/app/repos/matches";
 
 export async function GET(request: Request, { params }: { params: Promise<{ matchId: string }> }) {
   const overBudget = await withinHttpBudget(request);

@@ -1,9 +1,9 @@
 // The seed's create_match: the challenged player turns an accepted challenge into a match.
 import { NextResponse } from "next/server";
 import { createMatchBodySchema } from "@/lib/protocol/http";
-import { apiError, parseJsonBody, requireUser } from "@/lib/server/http";
-import { createDuelMatch } from "@/lib/server/match-service";
-import { liveStore } from "@/lib/store";
+import { apiError, parseJsonBody, requireUser } from "@/lib/transport/http/http";
+import { createDuelMatch } from "@/lib/app/matches";
+import { liveStore } from "@/lib/infra/store";
 
 export async function POST(request: Request) {
   const auth = await requireUser();

@@ -1,7 +1,7 @@
 // The tournament as JSON: status, creator, players, rounds with their matches, winner.
 import { NextResponse } from "next/server";
-import { apiError, parseIdParam, withinHttpBudget } from "@/lib/server/http";
-import { getTournamentJson } from "@/lib/server/tournaments";
+import { apiError, parseIdParam, withinHttpBudget } from "@/lib/transport/http/http";
+import { getTournamentJson } from "@/lib/app/tournaments/service";
 
 export async function GET(request: Request, { params }: { params: Promise<{ tournamentId: string }> }) {
   const overBudget = await withinHttpBudget(request);

@@ -1,10 +1,10 @@
 // The seed's create_tournament_form: JSON → 201 { tournament_id }; the page's HTML form → 303 to the bracket page.
 import { NextResponse } from "next/server";
 import { createTournamentBodySchema, type CreateTournamentBody } from "@/lib/protocol/tournament";
-import { apiError, parseJsonBody, rateLimited, requireUser } from "@/lib/server/http";
+import { apiError, parseJsonBody, rateLimited, requireUser } from "@/lib/transport/http/http";
 import { fieldErrors } from "@/lib/protocol/http";
-import { limits } from "@/lib/server/limits";
-import { createTournament } from "@/lib/server/tournaments";
+import { limits } from "@/lib/app/limits";
+import { createTournament } from "@/lib/app/tournaments/service";
 
 export async function POST(request: Request) {
   const auth = await requireUser();

@@ -1,7 +1,7 @@
 // The seed's join: a player learns their slot in a match; anyone else is refused.
 import { NextResponse } from "next/server";
-import { apiError, parseIdParam, requireUser } from "@/lib/server/http";
-import { findMatch } from "@/lib/server/repos/matches";
+import { apiError, parseIdParam, requireUser } from "@/lib/transport/http/http";
+import { findMatch } from "@/lib/app/repos/matches";
 
 export async function POST(_request: Request, { params }: { params: Promise<{ matchId: string }> }) {
   const auth = await requireUser();

@@ -1,4 +1,4 @@
-import { tournamentAction } from "@/lib/server/tournament-routes";
-import { leaveTournament } from "@/lib/server/tournaments";
+import { tournamentAction } from "@/lib/transport/http/tournament-routes";
+import { leaveTournament } from "@/lib/app/tournaments/service";
 
 export const POST = tournamentAction(leaveTournament, "tournament_join_leave");

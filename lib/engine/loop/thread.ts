@@ -1,0 +1,176 @@
+// The simulation thread: runs the MatchLoop at a fixed 60 Hz (an accumulator over a monotonic
+// clock) on a thread of its own, so ticks never queue behind socket traffic, encoding or garbage
+// collection on the main thread. It talks to the main thread (loop-link.ts) in batches only.
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
+import { performance } from "node:perf_hooks";
+import { MatchLoop, type CommandResult, type LoopEvent, type MatchCommand } from "./match-loop";
+import type { GameData } from "../../protocol/game";
+import type { Snapshot } from "../match-store";
+
+/** Main thread → simulation thread; `id` asks for a reply. */
+export type ToLoop =
+  | { op: "add"; snapshot: Snapshot }
+  | { op: "remove"; matchId: number }
+  /** `at`: when the command reached the main thread (epoch ms): the time it takes effect. */
+  | { op: "command"; matchId: number; command: MatchCommand; at: number; id?: number }
+  | { op: "state"; matchId: number; id: number }
+  | { op: "stats"; id: number }
+  /** The snapshots of the matches still in play (to write them again after the store lost them). */
+  | { op: "snapshots"; id: number }
+  /** Stop ticking and answer with the snapshots of the matches still in play. */
+  | { op: "handover"; id: number };
+
+export interface LoopStats {
+  ticks: number;
+  skippedTicks: number;
+  /** Loop ticks per minute since the loop last started (60 Hz: 3,600). */
+  ticksPerMinute: number;
+  /** How late ticks ran behind their schedule, in ms, over the last minute of ticks. */
+  lateness: { p50: number; p99: number; max: number; samples: number };
+}
+
+export type LoopReply = CommandResult | GameData | null | LoopStats | { matchId: number; json: string }[];
+
+/** Simulation thread → main thread: one message per tick, and one per batch that changed something. */
+export interface FromLoop {
+  events: LoopEvent[];
+  replies: { id: number; value: LoopReply }[];
+  /** When the message left, on the clock shared by both threads (performance.timeOrigin + now). */
+  sentAt: number;
+}
+
+const TICK_MS = 1000 / 60;
+/** After a stall longer than this, the loop skips ahead instead of replaying every missed tick. */
+const MAX_CATCH_UP_TICKS = 10;
+/** A one-minute window of tick lateness (3,600 ticks): recent enough to show the current load. */
+const LATENESS_WINDOW = 3_600;
+
+/** Percentiles over a window of samples (ms). */
+export function percentiles(samples: readonly number[]): { p50: number; p99: number; max: number; samples: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, samples: sorted.length };
+}
+
+class LoopThread {
+  private readonly loop = new MatchLoop();
+  private ticking = false;
+  private nextTickAt = 0;
+  private ticks = 0;
+  private skippedTicks = 0;
+  private loopStartedAt = 0;
+  private ticksAtLoopStart = 0;
+  private readonly lateness: number[] = [];
+  private handedOver = false;
+
+  constructor(private readonly post: (message: FromLoop) => void) {}
+
+  receive(batch: ToLoop[]): void {
+    const events: LoopEvent[] = [];
+    const replies: FromLoop["replies"] = [];
+    const now = Date.now();
+    for (const message of batch) {
+      switch (message.op) {
+        case "add":
+          this.loop.add(message.snapshot);
+          break;
+        case "remove":
+          this.loop.remove(message.matchId);
+          break;
+        case "command": {
+          const result = this.loop.apply(message.matchId, message.command, message.at, events);
+          if (message.id !== undefined) replies.push({ id: message.id, value: result });
+          break;
+        }
+        case "state":
+          replies.push({ id: message.id, value: this.loop.gameState(message.matchId, now) });
+          break;
+        case "stats":
+          replies.push({ id: message.id, value: this.stats() });
+          break;
+        case "snapshots":
+          replies.push({ id: message.id, value: this.loop.unfinishedSnapshots() });
+          break;
+        case "handover":
+          this.handedOver = true;
+          replies.push({ id: message.id, value: this.loop.unfinishedSnapshots() });
+          break;
+      }
+    }
+    if (events.length || replies.length) this.send(events, replies);
+  }
+
+  private send(events: LoopEvent[], replies: FromLoop["replies"]): void {
+    this.post({ events, replies, sentAt: performance.timeOrigin + performance.now() });
+  }
+
+  private stats(): LoopStats {
+    const minutes = (performance.now() - this.loopStartedAt) / 60_000;
+    return {
+      ticks: this.ticks,
+      skippedTicks: this.skippedTicks,
+      ticksPerMinute: !this.ticking || minutes <= 0 ? 0 : (this.ticks - this.ticksAtLoopStart) / minutes,
+      lateness: percentiles(this.lateness),
+    };
+  }
+
+  /**
+   * The thread's whole life: take in what the main thread sent, run the ticks that are due, then
+   * sleep on a futex until the next tick or until the main thread posts again (it bumps `wake`).
+   * A futex wait is precise to microseconds where a Node timer is precise to a millisecond.
+   */
+  run(port: MessagePort, wake: Int32Array): never {
+    for (;;) {
+      const seen = Atomics.load(wake, 0);
+      for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) this.receive(received.message as ToLoop[]);
+      this.updateTicking();
+      if (this.ticking) this.runDueTicks();
+      Atomics.wait(wake, 0, seen, this.ticking ? Math.max(0, this.nextTickAt - performance.now()) : Infinity);
+    }
+  }
+
+  /** Ticks run while there are matches; the tick clock restarts after an idle spell. */
+  private updateTicking(): void {
+    const shouldTick = this.loop.size > 0 && !this.handedOver;
+    if (shouldTick && !this.ticking) {
+      this.nextTickAt = performance.now() + TICK_MS;
+      this.loopStartedAt = performance.now();
+      this.ticksAtLoopStart = this.ticks;
+    }
+    this.ticking = shouldTick;
+  }
+
+  private runDueTicks(): void {
+    const now = performance.now();
+    const events: LoopEvent[] = [];
+    let ran = 0;
+    while (this.nextTickAt <= now && ran < MAX_CATCH_UP_TICKS) {
+      this.lateness.push(now - this.nextTickAt);
+      if (this.lateness.length > LATENESS_WINDOW) this.lateness.shift();
+      this.ticks++;
+      this.loop.tick(Date.now(), events);
+      this.nextTickAt += TICK_MS;
+      ran++;
+    }
+    if (this.nextTickAt <= now) {
+      this.skippedTicks += Math.floor((now - this.nextTickAt) / TICK_MS) + 1;
+      this.nextTickAt = now + TICK_MS;
+    }
+    if (events.length) this.send(events, []);
+  }
+}
+
+/** What loop-link.ts passes as workerData: this module only starts a loop on the thread made for it. */
+export const LOOP_THREAD_MARK = "pong-match-loop";
+export interface LoopThreadData {
+  mark: typeof LOOP_THREAD_MARK;
+  /** Bumped (and notified) by the main thread after every message it posts. */
+  wake: Int32Array;
+}
+
+const data = workerData as LoopThreadData | undefined;
+if (parentPort && data?.mark === LOOP_THREAD_MARK) {
+  const port = parentPort;
+  // Never returns: this thread does nothing else.
+  new LoopThread((message) => port.postMessage(message)).run(port, data.wake);
+}

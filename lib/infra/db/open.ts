@@ -1,0 +1,51 @@
+// Opens the database at start (server.ts only: Next's bundles never import this file, so the
+// Wasm migration engine and the drivers stay out of them).
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { holder, type Database } from "./client";
+import { PrismaClient } from "./generated/prisma/client";
+import { applyMigrations } from "./migrate";
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  log?: (line: string) => void;
+}
+
+/** Opens the database for this process, applying pending migrations first. */
+export async function openDatabase(options: DatabaseOptions): Promise<PrismaClient> {
+  if (holder.__pongDatabase) return holder.__pongDatabase.prisma;
+  const log = options.log ?? (() => {});
+  let adapter: SqlMigrationAwareDriverAdapterFactory;
+  let database: Omit<Database, "prisma">;
+
+  if (options.databaseUrl) {
+    const [{ PrismaPg }, { withMigrationLock }] = await Promise.all([import("@prisma/adapter-pg"), import("./migration-lock")]);
+    adapter = new PrismaPg({ connectionString: options.databaseUrl });
+    const applied = await withMigrationLock(options.databaseUrl, () => applyMigrations(adapter));
+    if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+    database = { backend: "postgresql", close: async () => {} };
+  } else {
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+    const directory = path.resolve(options.dataDir, "pglite");
+    await mkdir(directory, { recursive: true });
+    const pglite = await PGlite.create(directory);
+    adapter = new PrismaPGlite(pglite);
+    const applied = await applyMigrations(adapter);
+    if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+    database = { backend: "pglite", close: () => pglite.close() };
+  }
+
+  const prisma = new PrismaClient({ adapter });
+  const closeDriver = database.close;
+  holder.__pongDatabase = {
+    ...database,
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+  return prisma;
+}

@@ -1,0 +1,74 @@
+// Helpers for route handlers: JSON bodies parsed with zod, errors in one shape.
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { fieldErrors, matchIdParamSchema, type ApiError } from "@/lib/protocol/http";
+import { currentUser, type SessionUser } from "./auth";
+import { CLIENT_ADDRESS_HEADER } from "../client-address";
+import { limits, type BudgetName, type Refusal } from "../../app/limits";
+
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
+  return NextResponse.json<ApiError>({ error: { code, message, ...(fields && { fields }) } }, { status });
+}
+
+/** 429 rate_limited, with retry_after in the body and a Retry-After header. */
+export function rateLimited({ retryAfterSeconds }: Refusal, message = "Too many requests: try again later") {
+  return NextResponse.json<ApiError>(
+    { error: { code: "rate_limited", message, retry_after: retryAfterSeconds } },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
+  );
+}
+
+/** The client's address, as server.ts worked it out (TRUST_PROXY). */
+export function requestAddress(request: Request): string {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+/** Spends one point of each budget for `key`; the 429 response to send instead when one is spent. */
+async function spend(key: string | number, names: BudgetName[]): Promise<NextResponse | null> {
+  for (const name of names) {
+    const refused = await limits().consume(name, key);
+    if (refused) return rateLimited(refused);
+  }
+  return null;
+}
+
+/** For endpoints open to anyone: the caller's HTTP budget, per user when logged in, else per address. */
+export async function withinHttpBudget(request: Request): Promise<NextResponse | null> {
+  const user = await currentUser();
+  return spend(user ? `user:${user.id}` : `address:${requestAddress(request)}`, ["http"]);
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** Parses a JSON body with `schema`; on failure returns the 400/413 response to send instead. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<{ data: T } | { response: NextResponse }> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return { response: apiError(413, "body_too_large", "The request body is too large") };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { response: apiError(400, "invalid_json", "The request body must be JSON") };
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const fields = fieldErrors(result.error);
+    return { response: apiError(400, "invalid_input", Object.values(fields)[0] ?? "Invalid input", fields) };
+  }
+  return { data: result.data };
+}
+
+/** The logged-in user within their HTTP budget (and the `also` budgets), or the 401 / 429 response to send instead. */
+export async function requireUser(...also: BudgetName[]): Promise<{ user: SessionUser } | { response: NextResponse }> {
+  const user = await currentUser();
+  if (!user) return { response: apiError(401, "unauthorized", "Log in first") };
+  const refused = (await spend(`user:${user.id}`, ["http"])) ?? (await spend(user.id, also));
+  return refused ? { response: refused } : { user };
+}
+
+/** A numeric id from the path, or the 404 response to send instead. */
+export function parseIdParam(raw: string): { id: number } | { response: NextResponse } {
+  const parsed = matchIdParamSchema.safeParse(raw);
+  if (!parsed.success) return { response: apiError(404, "not_found", "Not found") };
+  return { id: parsed.data };
+}

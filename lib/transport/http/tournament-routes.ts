@@ -1,0 +1,19 @@
+// The join / leave / start endpoints share their shape: logged-in user, id from the path, one action.
+import { NextResponse } from "next/server";
+import { apiError, parseIdParam, requireUser } from "./http";
+import type { BudgetName } from "../../app/limits";
+import type { TournamentResult } from "../../app/tournaments/service";
+
+type Action = (userId: number, tournamentId: number) => Promise<TournamentResult>;
+
+export function tournamentAction(action: Action, ...budgets: BudgetName[]) {
+  return async (_request: Request, { params }: { params: Promise<{ tournamentId: string }> }) => {
+    const auth = await requireUser(...budgets);
+    if ("response" in auth) return auth.response;
+    const id = parseIdParam((await params).tournamentId);
+    if ("response" in id) return id.response;
+    const result = await action(auth.user.id, id.id);
+    if (!result.ok) return apiError(result.status, result.code, result.message);
+    return NextResponse.json({ tournament: result.tournament });
+  };
+}
