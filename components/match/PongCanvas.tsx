@@ -5,7 +5,7 @@
 import { useEffect, useEffectEvent, useRef, type ReactNode } from "react";
 import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/domain/game";
 import { INTERPOLATION_DELAY_MS, type Sample, type StateBuffer } from "@/lib/client/interpolation";
-import type { PlayerSlotName } from "@/lib/protocol/game";
+import type { PlayerSlot } from "@/lib/protocol/game";
 
 const COLORS = {
   field: "#0f172a", // slate-900
@@ -23,7 +23,7 @@ const TRAIL_BREAK = 60;
 interface PongCanvasProps {
   buffer: StateBuffer;
   /** The viewer's paddle, drawn in emerald and from `predictOwnPaddle`; null for spectators. */
-  ownSlot: PlayerSlotName | null;
+  ownSlot: PlayerSlot | null;
   /** Turn the field 180° so player2 sees their paddle at the bottom. */
   mirrored: boolean;
   /** Locally predicted x of the viewer's paddle (server coordinates), called once per frame. */
@@ -121,7 +121,7 @@ function drawField(context: CanvasRenderingContext2D) {
   context.strokeRect(1.5, 1.5, FIELD_WIDTH - 3, FIELD_HEIGHT - 3);
 }
 
-function drawPaddle(context: CanvasRenderingContext2D, sample: Sample, slot: PlayerSlotName, x: number, own: boolean) {
+function drawPaddle(context: CanvasRenderingContext2D, sample: Sample, slot: PlayerSlot, x: number, own: boolean) {
   const { paddle_width: width, paddle_height: height, paddle_margin: margin } = sample.state.field;
   const top = slot === "player1" ? FIELD_HEIGHT - margin - height : margin;
   context.fillStyle = own ? COLORS.ownPaddle : COLORS.paddle;

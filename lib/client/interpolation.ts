@@ -3,7 +3,7 @@
 // display. Instead the renderer looks slightly into the past (INTERPOLATION_DELAY_MS) where it
 // almost always has a state on each side of the time it draws, and blends between them.
 // Pure: no DOM, no clock. Callers pass arrival times (e.g. performance.now()).
-import type { GameData, PlayerSlotName } from "../protocol/game";
+import type { GameData, PlayerSlot } from "../protocol/game";
 
 /** Two broadcast intervals at 30 Hz: one late packet still leaves a state to blend toward. */
 export const INTERPOLATION_DELAY_MS = 66;
@@ -22,7 +22,7 @@ export interface Sample {
   state: GameData;
   ball: { x: number; y: number };
   /** Paddle centres along x, server coordinates. */
-  paddles: Record<PlayerSlotName, number>;
+  paddles: Record<PlayerSlot, number>;
   /** True when the time was past the newest state and the ball was projected forward. */
   extrapolated: boolean;
 }

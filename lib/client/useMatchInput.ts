@@ -5,7 +5,7 @@
 // every SEND_INTERVAL_MS and only when it changed.
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { clampToField, FIELD_WIDTH, movePaddle, PADDLE_MAX_SPEED } from "@/lib/domain/game";
-import type { MatchStatus, PlayerSlotName, PositionMessage } from "../protocol/game";
+import type { MatchStatus, PlayerSlot, PositionMessage } from "../protocol/game";
 import type { GameSocket } from "./socket";
 
 /** ~30 messages per second: the server's broadcast rate, no point sending faster. */
@@ -25,7 +25,7 @@ type Side = "left" | "right";
 export interface MatchInputOptions {
   socket: GameSocket | null;
   /** The viewer's slot; null for a spectator, who has no controls. */
-  slot: PlayerSlotName | null;
+  slot: PlayerSlot | null;
   /** The view is turned 180° (player2): screen-left is server-right. */
   mirrored: boolean;
   status: MatchStatus | null;
@@ -51,7 +51,7 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-function positionMessage(slot: PlayerSlotName, position: number, direction: Direction): PositionMessage {
+function positionMessage(slot: PlayerSlot, position: number, direction: Direction): PositionMessage {
   return slot === "player1" ? { type: "player1_position", position, direction } : { type: "player2_position", position, direction };
 }
 

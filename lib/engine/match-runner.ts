@@ -1,12 +1,12 @@
 // Runs the matches this process owns. The simulation itself (one fixed-step 60 Hz loop for all
-// of them) runs on its own thread (loop-thread.ts); this side keeps what needs the main thread:
+// of them) runs on its own thread (loop/thread.ts); this side keeps what needs the main thread:
 // ownership, commands in, states out to the sockets, snapshots to the store, and the result
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isOver, type LiveMatch } from "../domain/game/lifecycle";
-import { toGameData } from "../domain/game/wire";
+import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
 import { keys } from "../infra/store/keys";
 import { readSnapshot, signedSnapshot, type Snapshot } from "./match-store";
@@ -17,7 +17,8 @@ import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
 import type { CommandResult, LoopEvent, MatchCommand } from "./loop/match-loop";
 import { startLoopThread, type LoopLink } from "./loop/link";
-import { percentiles, type FromLoop, type LoopStats } from "./loop/thread";
+import { percentiles } from "./percentiles";
+import type { FromLoop, LoopStats } from "./loop/protocol";
 import type { LiveStore } from "../infra/store/types";
 import type { Logger } from "../infra/log";
 

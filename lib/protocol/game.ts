@@ -1,11 +1,11 @@
 // The /game namespace: duel challenges, matches and spectating. Each event carries the whole
 // message object, whose `type` equals the event name (the original protocol's JSON, unchanged).
 import { z } from "zod";
+import { MATCH_STATUSES, PLAYER_SLOTS, type ForfeitReason, type MatchStatus, type PlayerSlot } from "../domain/lists";
 import type { AckCallback, ErrorEvent } from "./common";
 import type { TournamentMatchReady } from "./tournament";
 import { idSchema, usernameText } from "./common";
 
-export const PLAYER_SLOTS = ["player1", "player2"] as const;
 const slot = z.enum(PLAYER_SLOTS);
 const direction = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
 
@@ -40,10 +40,9 @@ export type PositionMessage = z.infer<typeof player1PositionSchema> | z.infer<ty
 
 // ---- server → client -------------------------------------------------------------------------
 
-export type PlayerSlotName = (typeof PLAYER_SLOTS)[number];
-export type MatchStatus = "waiting" | "countdown" | "playing" | "paused" | "finished" | "forfeited";
-export type ForfeitReason = "disconnect" | "register_timeout" | "quit" | "no_show" | "left_tournament";
-export type MatchRole = PlayerSlotName | "spectator";
+export type { ForfeitReason, MatchStatus, PlayerSlot };
+export { MATCH_STATUSES, PLAYER_SLOTS };
+export type MatchRole = PlayerSlot | "spectator";
 
 export interface GamePlayer {
   username: string;

@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { AckCallback, ErrorEvent } from "./common";
 import { idSchema } from "./common";
 
-export const TOURNAMENT_MIN_PLAYERS = 2;
-export const TOURNAMENT_MAX_PLAYERS = 64;
+import { TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS, type BracketMatchStatus, type ForfeitReason, type TournamentStatus } from "../domain/lists";
+
+export { TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS };
+export type { BracketMatchStatus, TournamentStatus };
 
 /** JSON body, or the page's form (strings): numbers are coerced. */
 export const createTournamentBodySchema = z.strictObject({
@@ -25,8 +27,6 @@ export const createTournamentBodySchema = z.strictObject({
 });
 export type CreateTournamentBody = z.infer<typeof createTournamentBodySchema>;
 
-export type TournamentStatus = "open" | "running" | "finished" | "cancelled";
-export type BracketMatchStatus = "pending" | "ready" | "playing" | "bye" | "walkover" | "finished" | "forfeited" | "void";
 
 export interface TournamentMatchJson {
   /** Null until the round starts and the match is created. */
@@ -37,10 +37,9 @@ export interface TournamentMatchJson {
   player2: string | null;
   score1: number | null;
   score2: number | null;
-  /** "bye": won without opponent in round 1; "walkover": the opponent never came; "void": nobody advances. */
   status: BracketMatchStatus;
   winner: string | null;
-  forfeit_reason: string | null;
+  forfeit_reason: ForfeitReason | null;
 }
 
 export interface TournamentJson {

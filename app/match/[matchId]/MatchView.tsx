@@ -13,12 +13,12 @@ import { StateBuffer } from "@/lib/client/interpolation";
 import { request, type GameSocket } from "@/lib/client/socket";
 import { useMatchInput } from "@/lib/client/useMatchInput";
 import type { ErrorBody } from "@/lib/protocol/common";
-import type { GameData, GameStateMessage, MatchRole, PlayerSlotName } from "@/lib/protocol/game";
+import type { GameData, GameStateMessage, MatchRole, PlayerSlot } from "@/lib/protocol/game";
 
 /** The result stored in the database, for a match that ended before the page was opened. */
 export interface StoredResult {
   status: "finished" | "forfeited";
-  scores: Record<PlayerSlotName, number>;
+  scores: Record<PlayerSlot, number>;
   winner: string | null;
   forfeitReason: string | null;
 }
@@ -27,7 +27,7 @@ interface MatchViewProps {
   matchId: number;
   viewer: { id: number; name: string };
   /** The viewer's slot according to the match row; null for a spectator. */
-  viewerSlot: PlayerSlotName | null;
+  viewerSlot: PlayerSlot | null;
   player1: string;
   /** Null only for a tournament bye. */
   player2: string | null;
@@ -35,9 +35,9 @@ interface MatchViewProps {
 }
 
 type JoinState = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; message: string };
-type Names = Record<PlayerSlotName, string>;
+type Names = Record<PlayerSlot, string>;
 
-const other = (slot: PlayerSlotName): PlayerSlotName => (slot === "player1" ? "player2" : "player1");
+const other = (slot: PlayerSlot): PlayerSlot => (slot === "player1" ? "player2" : "player1");
 const sameName = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 const isOver = (status: GameData["status"]) => status === "finished" || status === "forfeited";
 
@@ -179,7 +179,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
 
   const slot = role === "spectator" ? null : role;
   const mirrored = slot === "player2";
-  const bottom: PlayerSlotName = mirrored ? "player2" : "player1";
+  const bottom: PlayerSlot = mirrored ? "player2" : "player1";
   const top = other(bottom);
   const names: Names = { player1: game?.player1.username ?? player1, player2: game?.player2.username ?? player2 ?? "—" };
   const status = game?.status ?? null;
@@ -205,7 +205,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
 
   if (join.kind === "failed" && !outcome) return <ErrorCard message={join.message} />;
 
-  const scoreOf = (of: PlayerSlotName) => game?.[of].score ?? outcome?.scores[of] ?? 0;
+  const scoreOf = (of: PlayerSlot) => game?.[of].score ?? outcome?.scores[of] ?? 0;
   const live = !outcome && status !== null;
   const showReady = slot !== null && connected && game?.status === "waiting" && game[slot].registered && !game[slot].ready;
 
@@ -282,7 +282,7 @@ function statusText({
   ended,
 }: {
   game: GameData | null;
-  slot: PlayerSlotName | null;
+  slot: PlayerSlot | null;
   connection: RealtimeStatus;
   join: JoinState;
   ended: boolean;
@@ -407,7 +407,7 @@ function ConnectionDot({ status }: { status: RealtimeStatus }) {
 }
 
 /** Name and score beside the centre line, on the half of the field where that player defends. */
-function ScoreTag({ slot, name, score, own, place }: { slot: PlayerSlotName; name: string; score: number; own: boolean; place: "top" | "bottom" }) {
+function ScoreTag({ slot, name, score, own, place }: { slot: PlayerSlot; name: string; score: number; own: boolean; place: "top" | "bottom" }) {
   return (
     <div
       className={`pointer-events-none absolute left-3 flex max-w-[60%] flex-col ${
@@ -422,7 +422,7 @@ function ScoreTag({ slot, name, score, own, place }: { slot: PlayerSlotName; nam
   );
 }
 
-function ReadyOverlay({ matchId, slot, socket, onError }: { matchId: number; slot: PlayerSlotName; socket: GameSocket | null; onError: (message: string | null) => void }) {
+function ReadyOverlay({ matchId, slot, socket, onError }: { matchId: number; slot: PlayerSlot; socket: GameSocket | null; onError: (message: string | null) => void }) {
   const [pending, setPending] = useState(false);
   const sendReady = async () => {
     if (!socket) return;
@@ -470,10 +470,10 @@ function PauseOverlay({ paused, self }: { paused: GameData["paused"]; self: bool
   );
 }
 
-function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlotName | null; hasOpponent: boolean }) {
+function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlot | null; hasOpponent: boolean }) {
   const challenge = useChallenge();
   const [rematch, setRematch] = useState<{ state: "idle" | "sending" | "sent" } | { state: "failed"; message: string }>({ state: "idle" });
-  const winnerSlot: PlayerSlotName | null = sameName(outcome.winner, names.player1) ? "player1" : sameName(outcome.winner, names.player2) ? "player2" : null;
+  const winnerSlot: PlayerSlot | null = sameName(outcome.winner, names.player1) ? "player1" : sameName(outcome.winner, names.player2) ? "player2" : null;
   // No winner (neither player showed up): nobody lost either.
   const headline = !outcome.winner ? (outcome.status === "forfeited" ? "No winner" : "Match over") : slot ? (sameName(outcome.winner, viewerName) ? "You won" : "You lost") : `${outcome.winner} won`;
   const tone = slot && outcome.winner ? (headline === "You won" ? "text-emerald-300" : "text-rose-300") : "text-white";

@@ -1,9 +1,10 @@
 // Knockout tournaments: the database is the source of truth (tournament row with its bracket,
-// players, one match row per played match). Bracket arithmetic is lib/tournament's; this file
+// players, one match row per played match). Bracket arithmetic is lib/domain/tournament's; this file
 // reads and writes it, starts rounds, and tells the /tournament rooms. Every change to a
 // tournament goes through a version compare-and-set, in one transaction with the rows it writes,
 // so concurrent joins, starts, results and leaves on several processes never overwrite each
 // other nor act on a half-written change.
+import { asForfeitReason } from "../../domain/lists";
 import type { Bracket, BracketMatch } from "../../domain/tournament";
 import { champion, createBracket, isFinished, isRoundComplete, pairingText, reportResult, seedByRecord, withdraw } from "../../domain/tournament";
 import type { TournamentJson, TournamentMatchJson, TournamentStatus, BracketMatchStatus, CreateTournamentBody } from "../../protocol/tournament";
@@ -92,7 +93,7 @@ function toJson(row: TournamentRow): TournamentJson {
         // A "ready" bracket match without a row waits for its round to start.
         status: stored ? storedStatus(stored, match) : match.status === "done" ? "finished" : match.status === "ready" ? "pending" : match.status,
         winner: nameOf(match.winner),
-        forfeit_reason: stored?.forfeitReason ?? null,
+        forfeit_reason: asForfeitReason(stored?.forfeitReason ?? null),
       };
     }),
   }));

@@ -42,6 +42,7 @@ export const MAX_SERVE_ANGLE = Math.PI / 6;
 
 export const TICK_RATE = 60;
 export const TICK_SECONDS = 1 / TICK_RATE;
+export const TICK_MS = 1000 / TICK_RATE;
 /** Half a second at 60 Hz: the pause before each serve. */
 export const SERVE_DELAY_TICKS = Math.round(0.5 * TICK_RATE);
 

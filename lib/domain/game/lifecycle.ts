@@ -3,14 +3,12 @@
 // `now` (epoch milliseconds) so deadlines survive a hand-over between processes.
 import { BALL_RADIUS, FIELD_HEIGHT, FIELD_WIDTH, PADDLE_HEIGHT, PADDLE_MARGIN, PADDLE_WIDTH } from "./constants";
 import { createSimulation, movePaddle, step } from "./simulation";
-import type { PlayerSlot, SimState } from "./types";
+import { otherSlot, type LiveForfeitReason, type MatchStatus, type PlayerSlot } from "../lists";
+import type { SimState } from "./types";
 
 export const COUNTDOWN_MS = 3_000;
 /** Movement allowed for one input is capped at this gap, so sitting still never banks a teleport. */
 export const MAX_INPUT_GAP_MS = 100;
-
-export type LifecycleStatus = "waiting" | "countdown" | "playing" | "paused" | "finished" | "forfeited";
-export type ForfeitReason = "disconnect" | "register_timeout" | "quit" | "no_show" | "left_tournament";
 
 export interface MatchPlayer {
   id: number;
@@ -28,7 +26,7 @@ export interface MatchPlayer {
 export interface LiveMatch {
   matchId: number;
   tournamentId: number | null;
-  status: LifecycleStatus;
+  status: MatchStatus;
   players: Record<PlayerSlot, MatchPlayer>;
   /** Deadline for the second registration, set by the first one. */
   registerDeadline: number | null;
@@ -40,7 +38,7 @@ export interface LiveMatch {
   createdAt: number;
   sim: SimState;
   winner: PlayerSlot | null;
-  forfeitReason: ForfeitReason | null;
+  forfeitReason: LiveForfeitReason | null;
   startedAt: number | null;
   endedAt: number | null;
 }
@@ -86,7 +84,6 @@ export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
 }
 
 export const isOver = (match: LiveMatch) => match.status === "finished" || match.status === "forfeited";
-export const otherSlot = (slot: PlayerSlot): PlayerSlot => (slot === "player1" ? "player2" : "player1");
 
 export type LifecycleError = "bad_state";
 export type Transition = { ok: true; match: LiveMatch } | { ok: false; error: LifecycleError; message: string };
@@ -127,7 +124,7 @@ export function movePlayer(match: LiveMatch, slot: PlayerSlot, position: number,
 }
 
 /** `loser` null: nobody wins (neither player came). */
-export function forfeit(match: LiveMatch, loser: PlayerSlot | null, reason: ForfeitReason, now: number): LiveMatch {
+export function forfeit(match: LiveMatch, loser: PlayerSlot | null, reason: LiveForfeitReason, now: number): LiveMatch {
   if (isOver(match)) return match;
   const winner = loser === null ? null : otherSlot(loser);
   return { ...match, status: "forfeited", winner, forfeitReason: reason, endedAt: now, countdownEndsAt: null, registerDeadline: null };

@@ -1,7 +1,9 @@
 // Shapes of the Pong simulation state. Plain JSON-friendly data (numbers, strings, records), so a
 // state can be sent over the wire or snapshotted as is.
 
-export type PlayerSlot = "player1" | "player2";
+import type { PlayerSlot } from "../lists";
+
+export type { PlayerSlot };
 
 export interface PaddleState {
   /** Centre of the paddle along x, always within [PADDLE_WIDTH / 2, FIELD_WIDTH - PADDLE_WIDTH / 2]. */

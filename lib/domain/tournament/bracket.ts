@@ -11,12 +11,10 @@
  * keeps every reducer a tiny "record the fact, then settle" step, and makes `settle`
  * idempotent.
  */
-import type { Bracket, BracketMatch, MatchStatus, PlayerRecord } from "./types";
+import { TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS } from "../lists";
+import type { Bracket, BracketCellState, BracketMatch, PlayerRecord } from "./types";
 
-export const MIN_PLAYERS = 2;
-export const MAX_PLAYERS = 64;
-
-const RESOLVED_STATUSES: ReadonlySet<MatchStatus> = new Set<MatchStatus>(["bye", "walkover", "done", "void"]);
+const RESOLVED_STATUSES: ReadonlySet<BracketCellState> = new Set<BracketCellState>(["bye", "walkover", "done", "void"]);
 
 /** A resolved match has its final outcome: its `winner` (possibly null) will never change. */
 export function isResolved(match: BracketMatch): boolean {
@@ -34,8 +32,8 @@ export function seedByRecord(players: readonly PlayerRecord[]): number[] {
 }
 
 function assertPlayerCount(n: number): void {
-  if (!Number.isInteger(n) || n < MIN_PLAYERS || n > MAX_PLAYERS) {
-    throw new Error(`A bracket needs ${MIN_PLAYERS} to ${MAX_PLAYERS} players, got ${n}`);
+  if (!Number.isInteger(n) || n < TOURNAMENT_MIN_PLAYERS || n > TOURNAMENT_MAX_PLAYERS) {
+    throw new Error(`A bracket needs ${TOURNAMENT_MIN_PLAYERS} to ${TOURNAMENT_MAX_PLAYERS} players, got ${n}`);
   }
 }
 

@@ -1,7 +1,5 @@
-export type { Bracket, BracketMatch, MatchStatus, PlayerRecord } from "./types";
+export type { Bracket, BracketCellState, BracketMatch, PlayerRecord } from "./types";
 export {
-  MAX_PLAYERS,
-  MIN_PLAYERS,
   bracketSize,
   byeCount,
   champion,

@@ -1,5 +1,5 @@
-/** Lifecycle of one bracket match. Resolved statuses: "bye", "walkover", "done", "void". */
-export type MatchStatus =
+/** A bracket cell: one match of the knockout. Resolved states: "bye", "walkover", "done", "void". */
+export type BracketCellState =
   | "pending" // waiting for one or both players from the previous round
   | "ready" // both players known, no result yet (to be played)
   | "bye" // one player, won without play (round 1 only)
@@ -15,7 +15,7 @@ export interface BracketMatch {
   player1: number | null;
   player2: number | null;
   winner: number | null;
-  status: MatchStatus;
+  status: BracketCellState;
 }
 
 export interface Bracket {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLiveMatch } from "../../domain/game/lifecycle";
 import type { GameData, GameStateMessage } from "../../protocol/game";
 import { startLoopThread, type LoopLink } from "./link";
-import type { FromLoop, LoopStats } from "./thread";
+import type { FromLoop, LoopStats } from "./protocol";
 import type { CommandResult } from "./match-loop";
 
 const snapshot = (matchId: number) => ({

@@ -1,8 +1,8 @@
-// The main thread's end of the simulation thread (loop-thread.ts): starts it, batches what goes
+// The main thread's end of the simulation thread (thread.ts): starts it, batches what goes
 // to it (paddle inputs by the hundred a second, in one message every few ms) and pairs replies
 // with requests.
 import { Worker } from "node:worker_threads";
-import { LOOP_THREAD_MARK, type FromLoop, type LoopReply, type LoopThreadData, type ToLoop } from "./thread";
+import type { FromLoop, LoopReply, LoopThreadData, ToLoop } from "./protocol";
 
 /** How long notices wait to be sent together; well under one tick (16.7 ms). */
 const NOTICE_BATCH_MS = 4;
@@ -30,7 +30,7 @@ export function startLoopThread(onMessage: (message: FromLoop) => void, onFailur
   const entry = new URL("./thread.ts", import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   const wake = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(bootstrap, { eval: true, workerData: { mark: LOOP_THREAD_MARK, wake } satisfies LoopThreadData, name: "match-loop" });
+  const worker = new Worker(bootstrap, { eval: true, workerData: { wake } satisfies LoopThreadData, name: "match-loop" });
 
   const pending = new Map<number, { resolve(value: LoopReply): void; reject(error: Error): void }>();
   let nextId = 1;

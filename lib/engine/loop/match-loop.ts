@@ -1,7 +1,7 @@
 // The simulation side of the match runner: the matches this process owns, stepped one tick at a
 // time, the commands applied to them, and what each change means outside (states to broadcast,
 // snapshots to store, Live now lines, starts and ends) as a list of events. No timers and no I/O:
-// it runs on the simulation thread (loop-thread.ts) and in unit tests alike.
+// it runs on the simulation thread (thread.ts) and in unit tests alike.
 import {
   advance,
   forfeit,
@@ -12,13 +12,12 @@ import {
   playerReturned,
   ready,
   register,
-  type ForfeitReason,
   type LiveMatch,
   type Transition,
 } from "../../domain/game/lifecycle";
 import { TICK_SECONDS } from "../../domain/game/constants";
-import type { PlayerSlot } from "../../domain/game/types";
-import { toGameData } from "../../domain/game/wire";
+import type { LiveForfeitReason, PlayerSlot } from "../../domain/lists";
+import { toGameData } from "../game-data";
 import type { LiveMatchSummary } from "../../protocol/chat";
 import type { GameData, GameStateMessage } from "../../protocol/game";
 import { summarize } from "../../app/live-matches";
@@ -38,7 +37,7 @@ export type MatchCommand =
   | { kind: "connections"; slot: PlayerSlot; count: number }
   | { kind: "spectators"; count: number }
   | { kind: "quit"; slot: PlayerSlot }
-  | { kind: "forfeit"; slot: PlayerSlot; reason: ForfeitReason };
+  | { kind: "forfeit"; slot: PlayerSlot; reason: LiveForfeitReason };
 
 /** `unavailable`: the command was forwarded to the match's process, which did not answer. */
 export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state" | "unavailable"; message: string };

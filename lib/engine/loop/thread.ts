@@ -1,56 +1,18 @@
 // The simulation thread: runs the MatchLoop at a fixed 60 Hz (an accumulator over a monotonic
 // clock) on a thread of its own, so ticks never queue behind socket traffic, encoding or garbage
-// collection on the main thread. It talks to the main thread (loop-link.ts) in batches only.
+// collection on the main thread. It talks to the main thread (link.ts) in batches only. This is
+// the worker's entry file: nothing imports it.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
-import { MatchLoop, type CommandResult, type LoopEvent, type MatchCommand } from "./match-loop";
-import type { GameData } from "../../protocol/game";
-import type { Snapshot } from "../match-store";
+import { TICK_MS } from "../../domain/game/constants";
+import { percentiles } from "../percentiles";
+import { MatchLoop, type LoopEvent } from "./match-loop";
+import type { FromLoop, LoopStats, LoopThreadData, ToLoop } from "./protocol";
 
-/** Main thread → simulation thread; `id` asks for a reply. */
-export type ToLoop =
-  | { op: "add"; snapshot: Snapshot }
-  | { op: "remove"; matchId: number }
-  /** `at`: when the command reached the main thread (epoch ms): the time it takes effect. */
-  | { op: "command"; matchId: number; command: MatchCommand; at: number; id?: number }
-  | { op: "state"; matchId: number; id: number }
-  | { op: "stats"; id: number }
-  /** The snapshots of the matches still in play (to write them again after the store lost them). */
-  | { op: "snapshots"; id: number }
-  /** Stop ticking and answer with the snapshots of the matches still in play. */
-  | { op: "handover"; id: number };
-
-export interface LoopStats {
-  ticks: number;
-  skippedTicks: number;
-  /** Loop ticks per minute since the loop last started (60 Hz: 3,600). */
-  ticksPerMinute: number;
-  /** How late ticks ran behind their schedule, in ms, over the last minute of ticks. */
-  lateness: { p50: number; p99: number; max: number; samples: number };
-}
-
-export type LoopReply = CommandResult | GameData | null | LoopStats | { matchId: number; json: string }[];
-
-/** Simulation thread → main thread: one message per tick, and one per batch that changed something. */
-export interface FromLoop {
-  events: LoopEvent[];
-  replies: { id: number; value: LoopReply }[];
-  /** When the message left, on the clock shared by both threads (performance.timeOrigin + now). */
-  sentAt: number;
-}
-
-const TICK_MS = 1000 / 60;
 /** After a stall longer than this, the loop skips ahead instead of replaying every missed tick. */
 const MAX_CATCH_UP_TICKS = 10;
 /** A one-minute window of tick lateness (3,600 ticks): recent enough to show the current load. */
 const LATENESS_WINDOW = 3_600;
-
-/** Percentiles over a window of samples (ms). */
-export function percentiles(samples: readonly number[]): { p50: number; p99: number; max: number; samples: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
-  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, samples: sorted.length };
-}
 
 class LoopThread {
   private readonly loop = new MatchLoop();
@@ -160,17 +122,7 @@ class LoopThread {
   }
 }
 
-/** What loop-link.ts passes as workerData: this module only starts a loop on the thread made for it. */
-export const LOOP_THREAD_MARK = "pong-match-loop";
-export interface LoopThreadData {
-  mark: typeof LOOP_THREAD_MARK;
-  /** Bumped (and notified) by the main thread after every message it posts. */
-  wake: Int32Array;
-}
-
-const data = workerData as LoopThreadData | undefined;
-if (parentPort && data?.mark === LOOP_THREAD_MARK) {
-  const port = parentPort;
-  // Never returns: this thread does nothing else.
-  new LoopThread((message) => port.postMessage(message)).run(port, data.wake);
-}
+if (!parentPort) throw new Error("thread.ts is the simulation thread's entry: start it with startLoopThread (link.ts)");
+const port = parentPort;
+// Never returns: this thread does nothing else.
+new LoopThread((message) => port.postMessage(message)).run(port, (workerData as LoopThreadData).wake);

@@ -1,5 +1,5 @@
 // The /chat namespace: the lobby chat (last messages kept in the store, length-limited; the rate
-// limit is the chat_message budget in lib/server/limits.ts) and the online list.
+// limit is the chat_message budget in lib/app/limits.ts) and the online list.
 import { randomUUID } from "node:crypto";
 import type { Namespace, Socket } from "socket.io";
 import { CHAT_HISTORY_SIZE, chatMessageSchema, type ChatMessage } from "../../../protocol/chat";

@@ -1,7 +1,7 @@
 // A live match as the protocol's GameData (docs/PROTOCOL.md).
-import type { GameData, GamePlayer } from "../../protocol/game";
-import { absenceDeadline, FIELD, type LiveMatch } from "./lifecycle";
-import type { PlayerSlot } from "./types";
+import type { GameData, GamePlayer } from "../protocol/game";
+import { absenceDeadline, FIELD, type LiveMatch } from "../domain/game/lifecycle";
+import type { PlayerSlot } from "../domain/game/types";
 
 export function toGameData(match: LiveMatch, seq: number, connected: Record<PlayerSlot, boolean>, spectators: number, now: number): GameData {
   const player = (slot: PlayerSlot): GamePlayer => {
