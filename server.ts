@@ -1,17 +1,16 @@
-// Boot only: settings → database (migrations) → live store → Next → HTTP server + Socket.IO → listen.
+// Wiring only: settings → database (migrations) → live store → the app (services, engine,
+// Socket.IO) → Next in front → listen.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { EnvError, env } from "./lib/env";
-import { createRealtime } from "./lib/transport/socketio/create";
-import { closeDatabase } from "./lib/infra/db/client";
+import { setAppContext } from "./lib/app/context";
+import { createApp } from "./lib/transport/socketio/create";
 import { guardHttpRequest } from "./lib/transport/http/guard";
 import { openDatabase } from "./lib/infra/db/open";
 import { createLogger } from "./lib/infra/log";
 import { resolveSessionSecret } from "./lib/infra/session-secret";
-import { resumeTournaments } from "./lib/app/tournaments/service";
-import { callOffOpenDuels } from "./lib/app/repos/matches";
-import { closeLiveState, openLiveState } from "./lib/infra/store";
+import { openLiveState } from "./lib/infra/store";
 
 async function main() {
   let config;
@@ -28,37 +27,29 @@ async function main() {
   // Without a configured public URL, next-auth builds its URLs from the request's Host header.
   if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
-  await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: log.info });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: log.info });
   const live = await openLiveState(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   log.info(`database: ${config.DATABASE_URL ? "postgresql" : "pglite in " + config.DATA_DIR}; live store: ${live.store.kind}`);
 
-  const app = next({ dev: config.NODE_ENV === "development", dir: import.meta.dirname, hostname: config.HOST, port: config.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  const nextApp = next({ dev: config.NODE_ENV === "development", dir: import.meta.dirname, hostname: config.HOST, port: config.PORT });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
 
   const server = createServer((request, response) => {
     // Health checks ask for /healthz without the slash every other route has.
     if (request.url === "/healthz") request.url = "/healthz/";
     if (guardHttpRequest(request, response, config)) void handle(request, response);
   });
-  const realtime = await createRealtime(server, {
-    store: live.store,
-    adapter: live.adapter,
-    log,
-    challengeTimeoutMs: config.CHALLENGE_TIMEOUT_MS,
-    processTimeoutMs: config.PROCESS_TIMEOUT_MS,
-    socketsPerUser: config.SOCKETS_PER_USER,
-    trustProxy: config.TRUST_PROXY,
-    messageBudget: { movesPerSecond: config.SOCKET_MAX_MOVES, eventsPerSecond: config.SOCKET_MAX_EVENTS, floodMs: config.SOCKET_FLOOD_MS },
-  });
+  const app = await createApp(server, { config, log, database, live });
+  setAppContext(app.context);
 
   // In memory, live state does not outlive the process: duels under way are called off, and
   // tournament matches whose live state was lost start again.
   if (live.store.kind === "memory") {
-    const calledOff = await callOffOpenDuels();
+    const calledOff = await app.context.matchRows.callOffOpenDuels();
     if (calledOff > 0) log.warn(`${calledOff} duel(s) under way when the server last stopped were called off (interrupted)`);
   }
-  await resumeTournaments();
+  await app.context.tournaments.resume();
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
@@ -75,9 +66,9 @@ async function main() {
       log.error("shutdown took longer than 10 s: exiting anyway");
       process.exit(1);
     }, 10_000).unref();
-    await realtime.close();
-    await closeLiveState();
-    await closeDatabase();
+    await app.close();
+    await live.close();
+    await database.close();
     process.exit(0);
   };
   // A promise some library forgot to catch is logged, not allowed to take every match down.

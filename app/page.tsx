@@ -3,8 +3,7 @@ import { Avatar } from "@/components/Avatar";
 import { Lobby } from "@/components/lobby/Lobby";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/transport/http/auth";
-import { listUsers } from "@/lib/app/repos/users";
-import { listTournaments } from "@/lib/app/tournaments/service";
+import { appContext } from "@/lib/app/context";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,7 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 
 /** Open and running tournaments, newest first: the ones a player can still join or watch. */
 async function ActiveTournaments() {
-  const active = (await listTournaments()).filter((tournament) => tournament.status === "open" || tournament.status === "running").slice(0, 5);
+  const active = (await appContext().tournaments.list()).filter((tournament) => tournament.status === "open" || tournament.status === "running").slice(0, 5);
   if (active.length === 0) return <p className="text-slate-400">No tournament is open or running right now.</p>;
   return (
     <ul className="space-y-2" data-testid="lobby-tournaments">
@@ -60,7 +59,7 @@ export default async function HomePage() {
     );
   }
 
-  const players = (await listUsers(undefined, 12)).filter((player) => player.id !== user.id);
+  const players = (await appContext().users.list(undefined, 12)).filter((player) => player.id !== user.id);
   return (
     <div className="space-y-6">
       <section className="flex items-center gap-4">

@@ -1,8 +1,7 @@
 // Reachability of the database and the live store (Redis when configured), for load balancers
 // and operators. 200 when both answer, 503 otherwise.
 import { NextResponse } from "next/server";
-import { databaseBackend, db } from "@/lib/infra/db/client";
-import { liveStore } from "@/lib/infra/store";
+import { appContext } from "@/lib/app/context";
 
 export const dynamic = "force-dynamic";
 
@@ -16,15 +15,15 @@ async function check(probe: () => Promise<unknown>): Promise<string> {
 }
 
 export async function GET() {
-  const [database, store] = await Promise.all([check(() => db().$queryRaw`SELECT 1`), check(() => liveStore().ping())]);
-  const healthy = database === "ok" && store === "ok";
-  const storeKind = liveStore().kind;
+  const { db, databaseBackend, store } = appContext();
+  const [database, storeStatus] = await Promise.all([check(() => db.$queryRaw`SELECT 1`), check(() => store.ping())]);
+  const healthy = database === "ok" && storeStatus === "ok";
   return NextResponse.json(
     {
       status: healthy ? "ok" : "error",
-      database: { backend: databaseBackend(), status: database },
-      redis: storeKind === "redis" ? store : "not_configured",
-      store: { kind: storeKind, status: store },
+      database: { backend: databaseBackend, status: database },
+      redis: store.kind === "redis" ? storeStatus : "not_configured",
+      store: { kind: store.kind, status: storeStatus },
     },
     { status: healthy ? 200 : 503, headers: { "cache-control": "no-store" } },
   );

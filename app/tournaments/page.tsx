@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/transport/http/auth";
-import { listTournaments, type TournamentSummary } from "@/lib/app/tournaments/service";
+import { appContext } from "@/lib/app/context";
+import type { TournamentSummary } from "@/lib/app/tournaments/json";
 import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
 import { CreateTournamentForm } from "./CreateTournamentForm";
 
@@ -81,7 +82,7 @@ function TournamentSection({ id, title, tournaments, emptyText }: { id: string; 
 }
 
 export default async function TournamentsPage() {
-  const [user, tournaments] = await Promise.all([currentUser(), listTournaments()]);
+  const [user, tournaments] = await Promise.all([currentUser(), appContext().tournaments.list()]);
   const open = tournaments.filter((tournament) => tournament.status === "open");
   const running = tournaments.filter((tournament) => tournament.status === "running");
   // Cancelled ones are over too; their badge says "cancelled".

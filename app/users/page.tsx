@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { UserList } from "@/components/UserList";
-import { listUsers } from "@/lib/app/repos/users";
+import { appContext } from "@/lib/app/context";
 
 export const metadata: Metadata = { title: "Players" };
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = (await searchParams).q;
   const query = typeof raw === "string" ? raw.slice(0, 40) : "";
-  const users = await listUsers(query);
+  const users = await appContext().users.list(query);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">

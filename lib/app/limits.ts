@@ -2,8 +2,7 @@
 // live store (rate-limiter-flexible on Redis or in memory), so with Redis they hold across
 // processes and restarts. docs/PROTOCOL.md lists the same table for clients.
 import type { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import { env, type Env } from "../env";
-import { liveStore } from "../infra/store";
+import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
 
 const SECOND = 1_000;
@@ -150,12 +149,4 @@ const pairKey = (username: string, address: string) => `${username.toLowerCase()
 export function tooManyAttemptsMessage({ retryAfterSeconds }: Refusal): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}`;
-}
-
-const holder = globalThis as typeof globalThis & { __pongLimits?: Limits };
-
-/** The process's limits, on the live store (kept on globalThis: route handlers are bundled apart). */
-export function limits(): Limits {
-  holder.__pongLimits ??= new Limits(liveStore(), env());
-  return holder.__pongLimits;
 }

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { registerBodySchema } from "@/lib/protocol/http";
 import { apiError, parseJsonBody, rateLimited, requestAddress, withinHttpBudget } from "@/lib/transport/http/http";
-import { limits } from "@/lib/app/limits";
-import { createUser, UsernameTakenError } from "@/lib/app/repos/users";
+import { appContext } from "@/lib/app/context";
+import { UsernameTakenError } from "@/lib/app/repos/users";
 
 export async function POST(request: Request) {
   const overBudget = await withinHttpBudget(request);
@@ -12,13 +12,14 @@ export async function POST(request: Request) {
   // The account is counted before it exists, so racing sign-ups cannot pass the limit together;
   // a sign-up that fails gives its point back.
   const address = requestAddress(request);
-  const refused = await limits().consume("signup", address);
+  const { limits, users } = appContext();
+  const refused = await limits.consume("signup", address);
   if (refused) return rateLimited(refused, "Too many accounts were created from your address: try again later");
   try {
-    const user = await createUser(body.data.username, body.data.password);
+    const user = await users.create(body.data.username, body.data.password);
     return NextResponse.json({ id: user.id, username: user.username }, { status: 201 });
   } catch (error) {
-    await limits().refund("signup", address);
+    await limits.refund("signup", address);
     if (error instanceof UsernameTakenError) return apiError(409, "username_taken", error.message, { username: "This username is already taken" });
     throw error;
   }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { currentUser } from "@/lib/transport/http/auth";
-import { findUserById } from "@/lib/app/repos/users";
+import { appContext } from "@/lib/app/context";
 import { DuelButton } from "./DuelButton";
 
 export const metadata: Metadata = { title: "Duel" };
@@ -14,7 +14,7 @@ export default async function DuelPage({ params }: { params: Promise<{ userId: s
   const viewer = await currentUser();
   if (!viewer) redirect(`/login/?callbackUrl=${encodeURIComponent(`/duel/${userId}/`)}`);
   const id = /^\d{1,9}$/.test(userId) ? Number(userId) : NaN;
-  const target = Number.isSafeInteger(id) ? await findUserById(id) : null;
+  const target = Number.isSafeInteger(id) ? await appContext().users.findById(id) : null;
   if (!target) notFound();
 
   return (

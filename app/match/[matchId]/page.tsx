@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/transport/http/auth";
-import { findMatch } from "@/lib/app/repos/matches";
+import { appContext } from "@/lib/app/context";
 import { matchIdParamSchema } from "@/lib/protocol/http";
 import { MatchView, type StoredResult } from "./MatchView";
 
@@ -22,7 +22,7 @@ export default async function MatchPage({ params }: Props) {
   const viewer = await currentUser();
   if (!viewer) redirect(`/login/?callbackUrl=/match/${matchId}/`);
 
-  const match = await findMatch(matchId);
+  const match = await appContext().matchRows.find(matchId);
   if (!match) notFound();
 
   const viewerSlot = match.player1Id === viewer.id ? "player1" : match.player2Id === viewer.id ? "player2" : null;

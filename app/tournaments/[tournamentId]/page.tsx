@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { matchIdParamSchema } from "@/lib/protocol/http";
 import { currentUser } from "@/lib/transport/http/auth";
-import { getTournamentJson } from "@/lib/app/tournaments/service";
+import { appContext } from "@/lib/app/context";
 import { TournamentView } from "./TournamentView";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ tournamentId: string }> };
 const loadTournament = cache(async (rawId: string) => {
   // Same rule as every other `<id>` segment: a positive 32-bit integer.
   const parsed = matchIdParamSchema.safeParse(rawId);
-  return parsed.success ? getTournamentJson(parsed.data) : null;
+  return parsed.success ? appContext().tournaments.json(parsed.data) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

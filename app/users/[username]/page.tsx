@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { currentUser } from "@/lib/transport/http/auth";
-import { findUserByUsername, recentMatches, userRecord } from "@/lib/app/repos/users";
-import { tournamentsWonBy } from "@/lib/app/tournaments/service";
+import { appContext } from "@/lib/app/context";
 
 export const dynamic = "force-dynamic";
 
@@ -18,12 +17,12 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: 
 
 export default async function ProfilePage({ params }: Props) {
   const username = decodeURIComponent((await params).username);
-  const profile = await findUserByUsername(username);
+  const profile = await appContext().users.findByUsername(username);
   if (!profile) notFound();
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);
 
-  const [viewer, record, matches, titles] = await Promise.all([currentUser(), userRecord(profile.id), recentMatches(profile.id), tournamentsWonBy(profile.id)]);
+  const [viewer, record, matches, titles] = await Promise.all([currentUser(), appContext().users.record(profile.id), appContext().users.recentMatches(profile.id), appContext().tournaments.wonBy(profile.id)]);
   const isOwnProfile = viewer?.id === profile.id;
 
   return (

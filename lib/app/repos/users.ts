@@ -1,7 +1,6 @@
 // User queries used by pages, route handlers and the auth provider.
 import { hash, verify } from "@node-rs/argon2";
-import { db } from "../../infra/db/client";
-import { Prisma } from "../../infra/db/generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../infra/db/generated/prisma/client";
 
 export interface PublicUser {
   id: number;
@@ -23,60 +22,9 @@ export class UsernameTakenError extends Error {
   }
 }
 
-export async function createUser(username: string, password: string): Promise<PublicUser> {
-  const passwordHash = await hash(password);
-  try {
-    return await db().user.create({
-      data: { username, usernameLower: username.toLowerCase(), passwordHash },
-      select: publicFields,
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new UsernameTakenError(username);
-    throw error;
-  }
-}
-
-/** The user when the password matches, else null (same answer for unknown user and wrong password). */
-export async function verifyCredentials(username: string, password: string): Promise<PublicUser | null> {
-  if (!mayBeAUsername(username)) return null;
-  const user = await db().user.findUnique({ where: { usernameLower: username.toLowerCase() } });
-  if (!user || !(await verify(user.passwordHash, password))) return null;
-  return { id: user.id, username: user.username, createdAt: user.createdAt };
-}
-
-export async function findUserByUsername(username: string): Promise<PublicUser | null> {
-  if (!mayBeAUsername(username)) return null;
-  return db().user.findUnique({ where: { usernameLower: username.toLowerCase() }, select: publicFields });
-}
-
-export async function findUserById(id: number): Promise<PublicUser | null> {
-  return db().user.findUnique({ where: { id }, select: publicFields });
-}
-
-export async function listUsers(search: string | undefined, limit = 100): Promise<PublicUser[]> {
-  const query = search?.trim().toLowerCase();
-  if (query && !mayBeAUsername(query)) return [];
-  return db().user.findMany({
-    where: query ? { usernameLower: { contains: query } } : undefined,
-    orderBy: { usernameLower: "asc" },
-    take: limit,
-    select: publicFields,
-  });
-}
-
 export interface UserRecord {
   wins: number;
   losses: number;
-}
-
-/** Wins and losses over concluded matches (byes excluded: nobody lost them). */
-export async function userRecord(userId: number): Promise<UserRecord> {
-  const concluded = { status: { in: ["finished", "forfeited"] as ("finished" | "forfeited")[] }, player2Id: { not: null } };
-  const [wins, played] = await Promise.all([
-    db().match.count({ where: { ...concluded, winnerId: userId } }),
-    db().match.count({ where: { ...concluded, winnerId: { not: null }, OR: [{ player1Id: userId }, { player2Id: userId }] } }),
-  ]);
-  return { wins, losses: played - wins };
 }
 
 export interface MatchSummary {
@@ -91,25 +39,84 @@ export interface MatchSummary {
   tournamentId: number | null;
 }
 
-export async function recentMatches(userId: number, limit = 10): Promise<MatchSummary[]> {
-  const matches = await db().match.findMany({
-    where: { status: { in: ["finished", "forfeited"] }, OR: [{ player1Id: userId }, { player2Id: userId }] },
-    orderBy: { endedAt: "desc" },
-    take: limit,
-    include: { player1: { select: { username: true } }, player2: { select: { username: true } } },
-  });
-  return matches.map((match) => {
-    const isPlayer1 = match.player1Id === userId;
-    return {
-      id: match.id,
-      opponent: (isPlayer1 ? match.player2?.username : match.player1.username) ?? null,
-      ownScore: isPlayer1 ? match.player1Score : match.player2Score,
-      opponentScore: isPlayer1 ? match.player2Score : match.player1Score,
-      won: match.winnerId === userId,
-      status: match.status,
-      forfeitReason: match.forfeitReason,
-      endedAt: match.endedAt,
-      tournamentId: match.tournamentId,
-    };
-  });
+export function userRepo(db: PrismaClient) {
+  return {
+    async create(username: string, password: string): Promise<PublicUser> {
+      const passwordHash = await hash(password);
+      try {
+        return await db.user.create({
+          data: { username, usernameLower: username.toLowerCase(), passwordHash },
+          select: publicFields,
+        });
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new UsernameTakenError(username);
+        throw error;
+      }
+    },
+
+    /** The user when the password matches, else null (same answer for unknown user and wrong password). */
+    async verifyCredentials(username: string, password: string): Promise<PublicUser | null> {
+      if (!mayBeAUsername(username)) return null;
+      const user = await db.user.findUnique({ where: { usernameLower: username.toLowerCase() } });
+      if (!user || !(await verify(user.passwordHash, password))) return null;
+      return { id: user.id, username: user.username, createdAt: user.createdAt };
+    },
+
+    async findByUsername(username: string): Promise<PublicUser | null> {
+      if (!mayBeAUsername(username)) return null;
+      return db.user.findUnique({ where: { usernameLower: username.toLowerCase() }, select: publicFields });
+    },
+
+    async findById(id: number): Promise<PublicUser | null> {
+      return db.user.findUnique({ where: { id }, select: publicFields });
+    },
+
+    async list(search: string | undefined, limit = 100): Promise<PublicUser[]> {
+      const query = search?.trim().toLowerCase();
+      if (query && !mayBeAUsername(query)) return [];
+      return db.user.findMany({
+        where: query ? { usernameLower: { contains: query } } : undefined,
+        orderBy: { usernameLower: "asc" },
+        take: limit,
+        select: publicFields,
+      });
+    },
+
+
+    /** Wins and losses over concluded matches (byes excluded: nobody lost them). */
+    async record(userId: number): Promise<UserRecord> {
+      const concluded = { status: { in: ["finished", "forfeited"] as ("finished" | "forfeited")[] }, player2Id: { not: null } };
+      const [wins, played] = await Promise.all([
+        db.match.count({ where: { ...concluded, winnerId: userId } }),
+        db.match.count({ where: { ...concluded, winnerId: { not: null }, OR: [{ player1Id: userId }, { player2Id: userId }] } }),
+      ]);
+      return { wins, losses: played - wins };
+    },
+
+
+    async recentMatches(userId: number, limit = 10): Promise<MatchSummary[]> {
+      const matches = await db.match.findMany({
+        where: { status: { in: ["finished", "forfeited"] }, OR: [{ player1Id: userId }, { player2Id: userId }] },
+        orderBy: { endedAt: "desc" },
+        take: limit,
+        include: { player1: { select: { username: true } }, player2: { select: { username: true } } },
+      });
+      return matches.map((match) => {
+        const isPlayer1 = match.player1Id === userId;
+        return {
+          id: match.id,
+          opponent: (isPlayer1 ? match.player2?.username : match.player1.username) ?? null,
+          ownScore: isPlayer1 ? match.player1Score : match.player2Score,
+          opponentScore: isPlayer1 ? match.player2Score : match.player1Score,
+          won: match.winnerId === userId,
+          status: match.status,
+          forfeitReason: match.forfeitReason,
+          endedAt: match.endedAt,
+          tournamentId: match.tournamentId,
+        };
+      });
+    },
+  };
 }
+
+export type UserRepo = ReturnType<typeof userRepo>;

@@ -3,7 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { holder, type Database } from "./client";
+import type { Database } from "./client";
 import { PrismaClient } from "./generated/prisma/client";
 import { applyMigrations } from "./migrate";
 
@@ -13,9 +13,8 @@ export interface DatabaseOptions {
   log?: (line: string) => void;
 }
 
-/** Opens the database for this process, applying pending migrations first. */
-export async function openDatabase(options: DatabaseOptions): Promise<PrismaClient> {
-  if (holder.__pongDatabase) return holder.__pongDatabase.prisma;
+/** Opens the database for this process, applying pending migrations first. PGlite can be opened once per directory. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const log = options.log ?? (() => {});
   let adapter: SqlMigrationAwareDriverAdapterFactory;
   let database: Omit<Database, "prisma">;
@@ -39,7 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<PrismaClie
 
   const prisma = new PrismaClient({ adapter });
   const closeDriver = database.close;
-  holder.__pongDatabase = {
+  return {
     ...database,
     prisma,
     close: async () => {
@@ -47,5 +46,4 @@ export async function openDatabase(options: DatabaseOptions): Promise<PrismaClie
       await closeDriver();
     },
   };
-  return prisma;
 }

@@ -1,29 +1,19 @@
 // The process's live-state back-end, chosen from the environment: Redis when REDIS_URL is set,
-// else in-process memory. Kept on globalThis so route handlers (bundled apart by Next) share it.
+// else in-process memory.
 import type { createAdapter } from "@socket.io/redis-adapter";
 import { createMemoryStore } from "./memory";
 import type { LiveStore } from "./types";
 
 export type { LiveStore } from "./types";
 
-interface LiveState {
+export interface LiveState {
   store: LiveStore;
   /** The Socket.IO adapter relaying broadcasts between processes; undefined in memory mode. */
   adapter?: ReturnType<typeof createAdapter>;
   close(): Promise<void>;
 }
 
-const holder = globalThis as typeof globalThis & { __pongLiveState?: LiveState };
-
-export function liveStore(): LiveStore {
-  const state = holder.__pongLiveState;
-  if (!state) throw new Error("The live store is not open: start the app with server.ts");
-  return state.store;
-}
-
 export async function openLiveState(redisUrl: string | undefined, keyPrefix: string): Promise<LiveState> {
-  if (holder.__pongLiveState) return holder.__pongLiveState;
-  let state: LiveState;
   if (redisUrl) {
     const [{ connectRedis, createRedisStore }, { createAdapter }] = await Promise.all([import("./redis"), import("@socket.io/redis-adapter")]);
     const [commands, adapterPublisher, adapterSubscriber] = await Promise.all([1, 2, 3].map(() => connectRedis(redisUrl)));
@@ -32,7 +22,7 @@ export async function openLiveState(redisUrl: string | undefined, keyPrefix: str
     // unhandled rejection. It is lost either way; Socket.IO has no retry for broadcasts.
     const publish = adapterPublisher!.publish.bind(adapterPublisher);
     Object.assign(adapterPublisher!, { publish: (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0) });
-    state = {
+    return {
       store,
       adapter: createAdapter(adapterPublisher!, adapterSubscriber!, { key: `${keyPrefix}:socket.io` }),
       async close() {
@@ -40,16 +30,7 @@ export async function openLiveState(redisUrl: string | undefined, keyPrefix: str
         await Promise.all([commands, adapterPublisher, adapterSubscriber].map((client) => client!.quit().catch(() => {})));
       },
     };
-  } else {
-    const store = createMemoryStore();
-    state = { store, close: () => store.close() };
   }
-  holder.__pongLiveState = state;
-  return state;
-}
-
-export async function closeLiveState(): Promise<void> {
-  const state = holder.__pongLiveState;
-  holder.__pongLiveState = undefined;
-  await state?.close();
+  const store = createMemoryStore();
+  return { store, close: () => store.close() };
 }

@@ -5,8 +5,8 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";
-import { limits, tooManyAttemptsMessage } from "../../app/limits";
-import { verifyCredentials } from "../../app/repos/users";
+import { appContext } from "../../app/context";
+import { tooManyAttemptsMessage } from "../../app/limits";
 
 const credentialsSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
@@ -27,15 +27,16 @@ export const authOptions: NextAuthOptions = {
         const { username, password } = parsed.data;
         const address = headerValue(request?.headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
         // Refused before any password hash is computed, and the same for accounts that do not exist.
-        const refused = await limits().loginAllowed(username, address);
+        const { limits, users } = appContext();
+        const refused = await limits.loginAllowed(username, address);
         // next-auth hands a thrown error's message to the login form.
         if (refused) throw new Error(tooManyAttemptsMessage(refused));
-        const user = await verifyCredentials(username, password);
+        const user = await users.verifyCredentials(username, password);
         if (!user) {
-          await limits().loginFailed(username, address);
+          await limits.loginFailed(username, address);
           return null;
         }
-        await limits().loginSucceeded(username, address);
+        await limits.loginSucceeded(username, address);
         return { id: String(user.id), name: user.username };
       },
     }),

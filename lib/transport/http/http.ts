@@ -4,7 +4,8 @@ import type { z } from "zod";
 import { fieldErrors, matchIdParamSchema, type ApiError } from "@/lib/protocol/http";
 import { currentUser, type SessionUser } from "./auth";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";
-import { limits, type BudgetName, type Refusal } from "../../app/limits";
+import { appContext } from "../../app/context";
+import type { BudgetName, Refusal } from "../../app/limits";
 
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
   return NextResponse.json<ApiError>({ error: { code, message, ...(fields && { fields }) } }, { status });
@@ -26,7 +27,7 @@ export function requestAddress(request: Request): string {
 /** Spends one point of each budget for `key`; the 429 response to send instead when one is spent. */
 async function spend(key: string | number, names: BudgetName[]): Promise<NextResponse | null> {
   for (const name of names) {
-    const refused = await limits().consume(name, key);
+    const refused = await appContext().limits.consume(name, key);
     if (refused) return rateLimited(refused);
   }
   return null;

@@ -2,9 +2,10 @@
 import { NextResponse } from "next/server";
 import { apiError, parseIdParam, requireUser } from "./http";
 import type { BudgetName } from "../../app/limits";
-import type { TournamentResult } from "../../app/tournaments/service";
+import { appContext } from "../../app/context";
 
-type Action = (userId: number, tournamentId: number) => Promise<TournamentResult>;
+/** A tournament service action taking the user and the tournament. */
+type Action = "join" | "leave" | "start";
 
 export function tournamentAction(action: Action, ...budgets: BudgetName[]) {
   return async (_request: Request, { params }: { params: Promise<{ tournamentId: string }> }) => {
@@ -12,7 +13,7 @@ export function tournamentAction(action: Action, ...budgets: BudgetName[]) {
     if ("response" in auth) return auth.response;
     const id = parseIdParam((await params).tournamentId);
     if ("response" in id) return id.response;
-    const result = await action(auth.user.id, id.id);
+    const result = await appContext().tournaments[action](auth.user.id, id.id);
     if (!result.ok) return apiError(result.status, result.code, result.message);
     return NextResponse.json({ tournament: result.tournament });
   };

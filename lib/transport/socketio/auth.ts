@@ -1,15 +1,10 @@
 // Socket.IO middleware: a socket is let in only with a valid next-auth session cookie.
 import { parse as parseCookies } from "cookie";
 import { getToken } from "next-auth/jwt";
-import type { Socket } from "socket.io";
-
-export interface SocketUser {
-  id: number;
-  name: string;
-}
+import type { AnySocket } from "./types";
 
 /** Refuses with connect_error "unauthorized" when there is no valid session. */
-export async function authenticateSocket(socket: Socket, next: (error?: Error) => void): Promise<void> {
+export async function authenticateSocket(socket: AnySocket, next: (error?: Error) => void): Promise<void> {
   try {
     const headers = socket.request.headers;
     const request = { headers, cookies: parseCookies(headers.cookie ?? "") } as unknown as Parameters<typeof getToken>[0]["req"];
@@ -19,7 +14,7 @@ export async function authenticateSocket(socket: Socket, next: (error?: Error) =
       next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized", message: "Log in to connect" } }));
       return;
     }
-    socket.data.user = { id: token.uid, name: token.username } satisfies SocketUser;
+    socket.data.user = { id: token.uid, name: token.username };
     next();
   } catch {
     next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized", message: "Log in to connect" } }));

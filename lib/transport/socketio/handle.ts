@@ -3,12 +3,11 @@
 // `error` event when there is none).
 // A handler that throws answers `internal` and changes nothing further; nothing a client sends
 // can crash the process.
-import type { Socket } from "socket.io";
 import type { z } from "zod";
-import type { Ack, ErrorBody, ErrorCode } from "../../protocol/common";
-import { EVENT_BUDGETS, limits, type Refusal } from "../../app/limits";
+import { EVENT_BUDGETS, type Limits, type Refusal } from "../../app/limits";
 import type { Logger } from "../../infra/log";
-import type { SocketUser } from "./auth";
+import type { Ack, AckCallback, ErrorBody, ErrorCode, ErrorEvent } from "../../protocol/common";
+import type { SocketData } from "./types";
 
 export class RefusedError extends Error {
   constructor(
@@ -30,14 +29,39 @@ export function refuseRateLimited({ retryAfterSeconds }: Refusal, message: strin
   throw new RefusedError("rate_limited", message, retryAfterSeconds);
 }
 
-export function handle<Schema extends z.ZodType, Result extends object>(
-  socket: Socket,
-  event: string,
-  schema: Schema,
-  log: Logger,
-  handler: (message: z.infer<Schema>) => Promise<Result | void> | Result | void,
-): void {
-  type Answer = (response: Ack<Result>) => void;
+/** A client → server event's message and acknowledgement result, from its signature in the event map. */
+type MessageOf<Event> = Event extends (message: infer Message, ...rest: never[]) => void ? Message : never;
+type ResultOf<Event> = Event extends (message: never, ack?: AckCallback<infer Result>) => void ? Result : never;
+
+export interface EventHandler<Event> {
+  schema: z.ZodType<MessageOf<Event>>;
+  /** Returns the acknowledgement's fields, if any; synchronous where it can (paddle moves). */
+  run(message: MessageOf<Event>): Promise<ResultOf<Event> | void> | ResultOf<Event> | void;
+}
+
+/** One handler per event of the namespace's client → server map: the compiler checks the names and shapes. */
+export type HandlerTable<ClientToServer> = { [Event in keyof ClientToServer & string]: EventHandler<ClientToServer[Event]> };
+
+export interface HandleDeps {
+  log: Logger;
+  limits: Limits;
+}
+
+/** What the wrapper needs of a socket, whatever its namespace. */
+interface HandledSocket {
+  data: SocketData;
+  on(event: string, listener: (payload: unknown, ack: unknown) => void): unknown;
+  emit(event: "error", message: ErrorEvent): unknown;
+}
+
+type AnyHandler = EventHandler<(message: unknown, ack?: AckCallback<object>) => void>;
+
+export function registerHandlers<ClientToServer>(socket: HandledSocket, table: HandlerTable<ClientToServer>, { log, limits }: HandleDeps): void {
+  for (const [event, handler] of Object.entries<AnyHandler>(table as Record<string, AnyHandler>)) register(socket, event, handler, log, limits);
+}
+
+function register(socket: HandledSocket, event: string, { schema, run: handler }: AnyHandler, log: Logger, limits: Limits): void {
+  type Answer = (response: Ack<object>) => void;
   const fail = (ack: Answer | undefined, code: ErrorCode, message: string, retryAfter?: number) => {
     const error: ErrorBody = { code, message, ...(retryAfter !== undefined && { retry_after: retryAfter }) };
     if (ack) ack({ ok: false, error });
@@ -45,20 +69,17 @@ export function handle<Schema extends z.ZodType, Result extends object>(
   };
   const failWith = (ack: Answer | undefined, error: unknown) => {
     if (error instanceof RefusedError) return fail(ack, error.code, error.message, error.retryAfter);
-    log.error(`${event} from ${socket.data.user?.name}: ${(error as Error).stack ?? error}`);
+    log.error(`${event} from ${socket.data.user.name}: ${(error as Error).stack ?? error}`);
     fail(ack, "internal", "The server could not handle this message");
   };
-  const succeed = (ack: Answer | undefined, result: Result | void) => ack?.({ ok: true, ...(result ?? {}) } as Ack<Result>);
+  const succeed = (ack: Answer | undefined, result: object | void) => ack?.({ ok: true, ...(result ?? {}) });
   const budget = EVENT_BUDGETS[event];
-  const run = (message: z.infer<Schema>): Promise<Result | void> | Result | void => {
+  const run = (message: unknown): Promise<object | void> | object | void => {
     if (!budget) return handler(message);
-    const user = socket.data.user as SocketUser;
-    return limits()
-      .consume(budget, user.id)
-      .then((refused) => {
-        if (refused) refuseRateLimited(refused, `You are doing this too often: try again in ${refused.retryAfterSeconds} s`);
-        return handler(message);
-      });
+    return limits.consume(budget, socket.data.user.id).then((refused) => {
+      if (refused) refuseRateLimited(refused, `You are doing this too often: try again in ${refused.retryAfterSeconds} s`);
+      return handler(message);
+    });
   };
   // Per message, nothing is allocated beyond the parse unless the handler is asynchronous: paddle
   // moves arrive thousands of times a second.
@@ -72,7 +93,7 @@ export function handle<Schema extends z.ZodType, Result extends object>(
       const issue = parsed.error.issues[0];
       return fail(ack, "invalid_message", `Invalid ${event} message${issue ? `: ${issue.path.join(".") || "payload"} ${issue.message}` : ""}`);
     }
-    let outcome: Promise<Result | void> | Result | void;
+    let outcome: Promise<object | void> | object | void;
     try {
       outcome = run(parsed.data);
     } catch (error) {

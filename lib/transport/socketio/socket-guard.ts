@@ -3,9 +3,8 @@
 // disconnection for a socket that goes far over budget, and a cap on each user's connections over
 // every process. The buckets are local on purpose: a socket lives on one process, and paddle moves
 // are the hot path (thousands a second), so they cost no store round trip and no promise.
-import type { Socket } from "socket.io";
 import type { Logger } from "../../infra/log";
-import type { SocketUser } from "./auth";
+import type { AnySocket } from "./types";
 import type { ProcessLedger } from "../../app/process-ledger";
 
 /**
@@ -47,7 +46,7 @@ export interface MessageBudget {
 
 const MOVE_EVENTS = new Set(["player1_position", "player2_position"]);
 
-export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger): void {
+export function limitMessages(socket: AnySocket, budget: MessageBudget, log: Logger): void {
   const start = Date.now();
   const moves = new TokenBucket(budget.movesPerSecond, budget.movesPerSecond * 2, start);
   const others = new TokenBucket(budget.eventsPerSecond, budget.eventsPerSecond * 2, start);
@@ -65,8 +64,7 @@ export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger
     // A socket whose debt reaches floodMs of its budget keeps sending far faster than it may: cut off.
     if (cutOff || bucket.debtSeconds * 1000 < budget.floodMs) return;
     cutOff = true;
-    const user = socket.data.user as SocketUser | undefined;
-    log.warn(`disconnected ${user?.name ?? "?"} (${socket.data.address ?? "?"}) on ${socket.nsp.name}: far over its message budget`);
+    log.warn(`disconnected ${socket.data.user.name} (${socket.data.address}) on ${socket.nsp.name}: far over its message budget`);
     socket.emit("error", { type: "error", code: "too_many_messages", message: "You were disconnected for sending too many messages. Reload the page to reconnect." });
     // The whole connection goes: a client flooding one namespace gets no other.
     socket.disconnect(true);
@@ -76,7 +74,7 @@ export function limitMessages(socket: Socket, budget: MessageBudget, log: Logger
 const REFUSED_CLOSE_DELAY_MS = 1_000;
 
 /** The verdict on a connection, shared by all the namespaces it carries. */
-type Conn = Socket["conn"] & { admitted?: Promise<boolean> };
+type Conn = AnySocket["conn"] & { admitted?: Promise<boolean> };
 
 /**
  * Socket.IO middleware: at most `max` connections per user over every process (a connection is a
@@ -103,9 +101,9 @@ export function limitConnections(ledger: ProcessLedger, max: number) {
     void settled.then(() => queues.get(userId) === settled && queues.delete(userId));
     return verdict;
   };
-  return async (socket: Socket, next: (error?: Error) => void): Promise<void> => {
-    const conn = socket.conn as Conn;
-    const user = socket.data.user as SocketUser;
+  return async (socket: AnySocket, next: (error?: Error) => void): Promise<void> => {
+    const conn: Conn = socket.conn;
+    const { user } = socket.data;
     let admitted: boolean;
     try {
       admitted = await (conn.admitted ??= admit(conn, user.id));

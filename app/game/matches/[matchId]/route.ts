@@ -1,14 +1,14 @@
 // A match as JSON: players, scores, status, winner, forfeit reason, times.
 import { NextResponse } from "next/server";
 import { apiError, parseIdParam, withinHttpBudget } from "@/lib/transport/http/http";
-import { findMatch } from "@/lib/app/repos/matches";
+import { appContext } from "@/lib/app/context";
 
 export async function GET(request: Request, { params }: { params: Promise<{ matchId: string }> }) {
   const overBudget = await withinHttpBudget(request);
   if (overBudget) return overBudget;
   const id = parseIdParam((await params).matchId);
   if ("response" in id) return id.response;
-  const match = await findMatch(id.id);
+  const match = await appContext().matchRows.find(id.id);
   if (!match) return apiError(404, "not_found", "No such match");
   return NextResponse.json({
     match_id: match.id,

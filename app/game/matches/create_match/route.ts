@@ -2,15 +2,14 @@
 import { NextResponse } from "next/server";
 import { createMatchBodySchema } from "@/lib/protocol/http";
 import { apiError, parseJsonBody, requireUser } from "@/lib/transport/http/http";
-import { createDuelMatch } from "@/lib/app/matches";
-import { liveStore } from "@/lib/infra/store";
+import { appContext } from "@/lib/app/context";
 
 export async function POST(request: Request) {
   const auth = await requireUser();
   if ("response" in auth) return auth.response;
   const body = await parseJsonBody(request, createMatchBodySchema);
   if ("response" in body) return body.response;
-  const result = await createDuelMatch(liveStore(), auth.user, body.data.opponent);
+  const result = await appContext().matches.createDuel(auth.user, body.data.opponent);
   if (!result.ok) return apiError(result.status, result.code, result.message);
   return NextResponse.json({ match_id: result.matchId }, { status: 201 });
 }

@@ -3,8 +3,7 @@ import { NextResponse } from "next/server";
 import { createTournamentBodySchema, type CreateTournamentBody } from "@/lib/protocol/tournament";
 import { apiError, parseJsonBody, rateLimited, requireUser } from "@/lib/transport/http/http";
 import { fieldErrors } from "@/lib/protocol/http";
-import { limits } from "@/lib/app/limits";
-import { createTournament } from "@/lib/app/tournaments/service";
+import { appContext } from "@/lib/app/context";
 
 export async function POST(request: Request) {
   const auth = await requireUser();
@@ -13,9 +12,10 @@ export async function POST(request: Request) {
   const body = isForm ? parseForm(await request.text()) : await parseJsonBody(request, createTournamentBodySchema);
   if ("response" in body) return body.response;
   // Only valid requests count against the creation limit.
-  const refused = await limits().consume("tournament_create", auth.user.id);
+  const { limits, tournaments } = appContext();
+  const refused = await limits.consume("tournament_create", auth.user.id);
   if (refused) return rateLimited(refused, "You created too many tournaments recently: try again later");
-  const id = await createTournament(auth.user.id, body.data);
+  const id = await tournaments.create(auth.user.id, body.data);
   if (isForm) return NextResponse.redirect(new URL(`/tournaments/${id}/`, request.url), 303);
   return NextResponse.json({ tournament_id: id }, { status: 201 });
 }

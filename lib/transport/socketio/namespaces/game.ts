@@ -1,7 +1,6 @@
 // The /game namespace: challenges, joining matches (players and spectators), register, ready
 // and paddle moves. Handlers parse, authorize, and hand the change to the layer below.
-import type { Namespace, Socket } from "socket.io";
-import type { PlayerSlot } from "../../../domain/game/types";
+import type { PlayerSlot } from "../../../domain/lists";
 import {
   challengeCancelSchema,
   challengeReplySchema,
@@ -14,38 +13,36 @@ import {
   player2PositionSchema,
   readySchema,
   registerSchema,
+  type GameClientToServer,
+  type PositionMessage,
   type MatchRole,
 } from "../../../protocol/game";
-import { limits } from "../../../app/limits";
-import { findUserByUsername } from "../../../app/repos/users";
+import type { Limits } from "../../../app/limits";
+import type { UserRepo } from "../../../app/repos/users";
 import type { LiveStore } from "../../../infra/store/types";
 import type { Logger } from "../../../infra/log";
-import type { SocketUser } from "../auth";
 import { challengeMatch, closeChallenge, findChallenge, openChallenge, overdueChallenges, unlistChallenge, type Challenge } from "../../../app/challenges";
-import { handle, refuse, refuseRateLimited } from "../handle";
+import { refuse, refuseRateLimited, registerHandlers, type HandlerTable } from "../handle";
 import type { CommandResult, MatchRunner } from "../../../engine/match-runner";
 import { isBusy } from "../../../app/presence";
 import type { ProcessLedger } from "../../../app/process-ledger";
+import { matchRoom, userRoom } from "../rooms";
+import type { GameNamespace, GameSocket, JoinedMatch } from "../types";
 
-export const userRoom = (userId: number) => `user:${userId}`;
 const CHALLENGE_SWEEP_MS = 5_000;
-export const matchRoom = (matchId: number) => `match:${matchId}`;
 
 export interface GameNamespaceDeps {
   store: LiveStore;
   runner: MatchRunner;
   ledger: ProcessLedger;
+  users: UserRepo;
+  limits: Limits;
   log: Logger;
   challengeTimeoutMs: number;
 }
 
-interface JoinedMatch {
-  matchId: number;
-  role: MatchRole;
-}
-
-export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps): { close(): void } {
-  const { store, runner, ledger, log } = deps;
+export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDeps): { close(): void } {
+  const { store, runner, ledger, users, limits, log } = deps;
   const expiryTimers = new Set<NodeJS.Timeout>();
 
   const closeAndTell = async (challenge: Challenge, reason: "accepted" | "declined" | "expired" | "cancelled") => {
@@ -81,135 +78,162 @@ export function registerGameNamespace(game: Namespace, deps: GameNamespaceDeps):
   };
 
   /** Takes the socket out of its match room; a player is then away, unless they quit outright. */
-  const exitMatch = async (socket: Socket, current: JoinedMatch, quit: boolean) => {
+  const exitMatch = async (socket: GameSocket, current: JoinedMatch, quit: boolean) => {
     socket.data.match = undefined;
     await socket.leave(matchRoom(current.matchId));
     if (quit && current.role !== "spectator") await runner.dispatch(current.matchId, { kind: "quit", slot: current.role });
     await countConnection(current, -1);
   };
 
-  game.on("connection", (socket: Socket) => {
-    const user = socket.data.user as SocketUser;
+  game.on("connection", (socket) => {
+    const { user } = socket.data;
     void socket.join(userRoom(user.id));
     void ledger.addPresence(user.id, user.name, 1).catch((error: Error) => log.error(`presence: ${error.message}`));
 
-    const joined = (): JoinedMatch | undefined => socket.data.match as JoinedMatch | undefined;
-    const requireSlot = (player: PlayerSlot, matchId?: number): JoinedMatch & { role: PlayerSlot } => {
+    const joined = (): JoinedMatch | undefined => socket.data.match;
+    const requireSlot = (player: PlayerSlot, matchId?: number): { matchId: number; role: PlayerSlot } => {
       const current = joined();
       if (!current || (matchId !== undefined && current.matchId !== matchId)) refuse("bad_state", "Join the match first (join_match)");
       if (current.role === "spectator") refuse("forbidden", "Spectators cannot play");
       if (current.role !== player) refuse("forbidden", `You are ${current.role}, not ${player}`);
-      return current as JoinedMatch & { role: PlayerSlot };
+      return { matchId: current.matchId, role: player };
+    };
+
+    const move = (slot: PlayerSlot, { position, direction }: PositionMessage) => {
+      const current = requireSlot(slot);
+      return runner.move(current.matchId, { kind: "move", slot, position, direction })?.then(commandOutcome);
     };
 
     // ---- challenges ------------------------------------------------------------------------------
-    handle(socket, "challenge", challengeSchema, log, async ({ target }) => {
-      const targetUser = await findUserByUsername(target);
-      if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
-      if (targetUser.id === user.id) refuse("self", "You cannot challenge yourself");
-      if (!(await ledger.isOnline(targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
-      if (await isBusy(store, user.id)) refuse("in_match", "Finish your current match first");
-      if (await isBusy(store, targetUser.id)) refuse("busy", `${targetUser.username} is in a match`);
-      // Counted before opening, so racing challenges cannot pass the limit together; one that is not opened gives its point back.
-      const pair = `${user.id}:${targetUser.id}`;
-      const refused = await limits().consume("challenge_target", pair);
-      if (refused) refuseRateLimited(refused, `You challenged ${targetUser.username} too often: try again in ${Math.ceil(refused.retryAfterSeconds / 60)} min`);
-      const opened = await openChallenge(store, user, targetUser, deps.challengeTimeoutMs);
-      if (!opened.ok) {
-        await limits().refund("challenge_target", pair);
-        if (opened.reason === "pending") refuse("pending", "You already have an open challenge");
-        refuse("busy", `${targetUser.username} is answering another challenge`);
-      }
-      const { challenge } = opened;
-      game.to(userRoom(targetUser.id)).emit("challenge", { type: "challenge", challenge_id: challenge.id, from: user.name, timeout_ms: deps.challengeTimeoutMs });
-      const timer = setTimeout(() => {
-        expiryTimers.delete(timer);
-        void closeAndTell(challenge, "expired").catch((error: Error) => log.error(`challenge expiry: ${error.message}`));
-      }, deps.challengeTimeoutMs);
-      expiryTimers.add(timer);
-      return { challenge_id: challenge.id };
-    });
+    const handlers: HandlerTable<GameClientToServer> = {
+      challenge: {
+        schema: challengeSchema,
+        run: async ({ target }) => {
+          const targetUser = await users.findByUsername(target);
+          if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
+          if (targetUser.id === user.id) refuse("self", "You cannot challenge yourself");
+          if (!(await ledger.isOnline(targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
+          if (await isBusy(store, user.id)) refuse("in_match", "Finish your current match first");
+          if (await isBusy(store, targetUser.id)) refuse("busy", `${targetUser.username} is in a match`);
+          // Counted before opening, so racing challenges cannot pass the limit together; one that is not opened gives its point back.
+          const pair = `${user.id}:${targetUser.id}`;
+          const refused = await limits.consume("challenge_target", pair);
+          if (refused) refuseRateLimited(refused, `You challenged ${targetUser.username} too often: try again in ${Math.ceil(refused.retryAfterSeconds / 60)} min`);
+          const opened = await openChallenge(store, user, targetUser, deps.challengeTimeoutMs);
+          if (!opened.ok) {
+            await limits.refund("challenge_target", pair);
+            if (opened.reason === "pending") refuse("pending", "You already have an open challenge");
+            refuse("busy", `${targetUser.username} is answering another challenge`);
+          }
+          const { challenge } = opened;
+          game.to(userRoom(targetUser.id)).emit("challenge", { type: "challenge", challenge_id: challenge.id, from: user.name, timeout_ms: deps.challengeTimeoutMs });
+          const timer = setTimeout(() => {
+            expiryTimers.delete(timer);
+            void closeAndTell(challenge, "expired").catch((error: Error) => log.error(`challenge expiry: ${error.message}`));
+          }, deps.challengeTimeoutMs);
+          expiryTimers.add(timer);
+          return { challenge_id: challenge.id };
+        },
+      },
 
-    handle(socket, "challenge_reply", challengeReplySchema, log, async ({ challenge_id, reply }) => {
-      const found = await findChallenge(store, challenge_id);
-      if (!found) refuse("not_found", "This challenge does not exist");
-      if (found.challenge.toId !== user.id) refuse("forbidden", "Only the challenged player can answer");
-      if (found.state !== "pending") refuse("bad_state", `This challenge was already ${found.state}`);
-      const reason = reply === "accept" ? "accepted" : "declined";
-      // The seed's challenge_reply goes to the challenger first; challenge_closed then tells every tab of both.
-      if (!(await closeChallenge(store, found.challenge, reason))) refuse("bad_state", "This challenge was already answered");
-      game.to(userRoom(found.challenge.fromId)).emit("challenge_reply", { type: "challenge_reply", challenge_id, reply, from: user.name });
-      game
-        .to([userRoom(found.challenge.fromId), userRoom(found.challenge.toId)])
-        .emit("challenge_closed", { type: "challenge_closed", challenge_id, reason, from: found.challenge.from, target: found.challenge.to });
-    });
+      challenge_reply: {
+        schema: challengeReplySchema,
+        run: async ({ challenge_id, reply }) => {
+          const found = await findChallenge(store, challenge_id);
+          if (!found) refuse("not_found", "This challenge does not exist");
+          if (found.challenge.toId !== user.id) refuse("forbidden", "Only the challenged player can answer");
+          if (found.state !== "pending") refuse("bad_state", `This challenge was already ${found.state}`);
+          const reason = reply === "accept" ? "accepted" : "declined";
+          // The seed's challenge_reply goes to the challenger first; challenge_closed then tells every tab of both.
+          if (!(await closeChallenge(store, found.challenge, reason))) refuse("bad_state", "This challenge was already answered");
+          game.to(userRoom(found.challenge.fromId)).emit("challenge_reply", { type: "challenge_reply", challenge_id, reply, from: user.name });
+          game
+            .to([userRoom(found.challenge.fromId), userRoom(found.challenge.toId)])
+            .emit("challenge_closed", { type: "challenge_closed", challenge_id, reason, from: found.challenge.from, target: found.challenge.to });
+        },
+      },
 
-    handle(socket, "challenge_cancel", challengeCancelSchema, log, async ({ challenge_id }) => {
-      const found = await findChallenge(store, challenge_id);
-      if (!found) refuse("not_found", "This challenge does not exist");
-      if (found.challenge.fromId !== user.id) refuse("forbidden", "Only the challenger can cancel");
-      if (!(await closeAndTell(found.challenge, "cancelled"))) refuse("bad_state", `This challenge was already ${found.state}`);
-    });
+      challenge_cancel: {
+        schema: challengeCancelSchema,
+        run: async ({ challenge_id }) => {
+          const found = await findChallenge(store, challenge_id);
+          if (!found) refuse("not_found", "This challenge does not exist");
+          if (found.challenge.fromId !== user.id) refuse("forbidden", "Only the challenger can cancel");
+          if (!(await closeAndTell(found.challenge, "cancelled"))) refuse("bad_state", `This challenge was already ${found.state}`);
+        },
+      },
 
-    handle(socket, "match_id", matchIdSchema, log, async (message) => {
-      const found = await findChallenge(store, message.challenge_id);
-      if (!found) refuse("not_found", "This challenge does not exist");
-      if (found.challenge.toId !== user.id) refuse("forbidden", "Only the challenged player sends the match id");
-      if ((await challengeMatch(store, message.challenge_id)) !== message.match_id) refuse("forbidden", "This match was not created for this challenge");
-      game.to(userRoom(found.challenge.fromId)).emit("match_id", message);
-    });
+      match_id: {
+        schema: matchIdSchema,
+        run: async (message) => {
+          const found = await findChallenge(store, message.challenge_id);
+          if (!found) refuse("not_found", "This challenge does not exist");
+          if (found.challenge.toId !== user.id) refuse("forbidden", "Only the challenged player sends the match id");
+          if ((await challengeMatch(store, message.challenge_id)) !== message.match_id) refuse("forbidden", "This match was not created for this challenge");
+          game.to(userRoom(found.challenge.fromId)).emit("match_id", message);
+        },
+      },
 
-    // ---- matches ---------------------------------------------------------------------------------
-    handle(socket, "join_match", joinMatchSchema, log, async ({ match_id }) => {
-      const snapshot = await runner.readSnapshot(match_id);
-      if (!snapshot) refuse("not_found", "This match is not live");
-      const { player1, player2 } = snapshot.match.players;
-      const role: MatchRole = player1.id === user.id ? "player1" : player2.id === user.id ? "player2" : "spectator";
-      const previous = joined();
-      if (previous?.matchId !== match_id) {
-        if (previous) await exitMatch(socket, previous, false);
-        await socket.join(matchRoom(match_id));
-        socket.data.match = { matchId: match_id, role } satisfies JoinedMatch;
-        await countConnection({ matchId: match_id, role }, 1);
-      }
-      const gameState = await runner.gameState(match_id);
-      if (!gameState) refuse("not_found", "This match is not live");
-      return { role, game_state: gameState };
-    });
+      // ---- matches ---------------------------------------------------------------------------------
+      join_match: {
+        schema: joinMatchSchema,
+        run: async ({ match_id }) => {
+          const snapshot = await runner.readSnapshot(match_id);
+          if (!snapshot) refuse("not_found", "This match is not live");
+          const { player1, player2 } = snapshot.match.players;
+          const role: MatchRole = player1.id === user.id ? "player1" : player2.id === user.id ? "player2" : "spectator";
+          const previous = joined();
+          if (previous?.matchId !== match_id) {
+            if (previous) await exitMatch(socket, previous, false);
+            await socket.join(matchRoom(match_id));
+            socket.data.match = { matchId: match_id, role } satisfies JoinedMatch;
+            await countConnection({ matchId: match_id, role }, 1);
+          }
+          const gameState = await runner.gameState(match_id);
+          if (!gameState) refuse("not_found", "This match is not live");
+          return { role, game_state: gameState };
+        },
+      },
 
-    handle(socket, "leave_match", leaveMatchSchema, log, async ({ match_id }) => {
-      const current = joined();
-      if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
-      await exitMatch(socket, current, true);
-    });
+      leave_match: {
+        schema: leaveMatchSchema,
+        run: async ({ match_id }) => {
+          const current = joined();
+          if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
+          await exitMatch(socket, current, true);
+        },
+      },
 
-    handle(socket, "close_match", closeMatchSchema, log, async ({ match_id }) => {
-      const current = joined();
-      if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
-      await exitMatch(socket, current, false);
-    });
+      close_match: {
+        schema: closeMatchSchema,
+        run: async ({ match_id }) => {
+          const current = joined();
+          if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
+          await exitMatch(socket, current, false);
+        },
+      },
 
-    handle(socket, "register", registerSchema, log, async ({ player, user: username, match_id }) => {
-      const current = requireSlot(player, match_id);
-      if (username.toLowerCase() !== user.name.toLowerCase()) refuse("forbidden", "You can only register yourself");
-      commandOutcome(await runner.dispatch(current.matchId, { kind: "register", slot: player }));
-    });
+      register: {
+        schema: registerSchema,
+        run: async ({ player, user: username, match_id }) => {
+          const current = requireSlot(player, match_id);
+          if (username.toLowerCase() !== user.name.toLowerCase()) refuse("forbidden", "You can only register yourself");
+          commandOutcome(await runner.dispatch(current.matchId, { kind: "register", slot: player }));
+        },
+      },
 
-    handle(socket, "ready", readySchema, log, async ({ player, match_id }) => {
-      const current = requireSlot(player, match_id);
-      commandOutcome(await runner.dispatch(current.matchId, { kind: "ready", slot: player }));
-    });
-
-    for (const [event, schema, slot] of [
-      ["player1_position", player1PositionSchema, "player1"],
-      ["player2_position", player2PositionSchema, "player2"],
-    ] as const) {
+      ready: {
+        schema: readySchema,
+        run: async ({ player, match_id }) => {
+          const current = requireSlot(player, match_id);
+          commandOutcome(await runner.dispatch(current.matchId, { kind: "ready", slot: player }));
+        },
+      },
       // The hot path: no promise when the match runs on this process.
-      handle(socket, event, schema, log, ({ position, direction }) => {
-        const current = requireSlot(slot);
-        return runner.move(current.matchId, { kind: "move", slot, position, direction })?.then(commandOutcome);
-      });
-    }
+      player1_position: { schema: player1PositionSchema, run: (message) => move("player1", message) },
+      player2_position: { schema: player2PositionSchema, run: (message) => move("player2", message) },
+    };
+    registerHandlers(socket, handlers, { log, limits });
 
     socket.on("disconnect", () => {
       const current = joined();

@@ -1,26 +1,34 @@
 // The /tournament namespace: a socket joins a tournament's room (the seed's
 // /ws/tournament/<id>/) to receive tournament_update, round_start and tournament_end.
-import type { Namespace, Socket } from "socket.io";
-import { joinTournamentSchema, leaveTournamentChannelSchema } from "../../../protocol/tournament";
+import type { Limits } from "../../../app/limits";
+import type { TournamentService } from "../../../app/tournaments/service";
 import type { Logger } from "../../../infra/log";
-import { getTournamentJson, tournamentRoom } from "../../../app/tournaments/service";
-import type { SocketUser } from "../auth";
-import { handle, refuse } from "../handle";
+import { joinTournamentSchema, leaveTournamentChannelSchema, type TournamentClientToServer } from "../../../protocol/tournament";
+import { refuse, registerHandlers, type HandlerTable } from "../handle";
+import { tournamentRoom, userRoom } from "../rooms";
+import type { TournamentNamespace } from "../types";
 
-export function registerTournamentNamespace(namespace: Namespace, deps: { log: Logger }): void {
-  namespace.on("connection", (socket: Socket) => {
-    const user = socket.data.user as SocketUser;
-    void socket.join(`user:${user.id}`);
+export function registerTournamentNamespace(namespace: TournamentNamespace, deps: { tournaments: TournamentService; log: Logger; limits: Limits }): void {
+  namespace.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.user.id));
 
-    handle(socket, "join_tournament", joinTournamentSchema, deps.log, async ({ tournament_id }) => {
-      const tournament = await getTournamentJson(tournament_id);
-      if (!tournament) refuse("not_found", "No such tournament");
-      await socket.join(tournamentRoom(tournament_id));
-      return { tournament };
-    });
-
-    handle(socket, "leave_tournament", leaveTournamentChannelSchema, deps.log, async ({ tournament_id }) => {
-      await socket.leave(tournamentRoom(tournament_id));
-    });
+    const handlers: HandlerTable<TournamentClientToServer> = {
+      join_tournament: {
+        schema: joinTournamentSchema,
+        run: async ({ tournament_id }) => {
+          const tournament = await deps.tournaments.json(tournament_id);
+          if (!tournament) refuse("not_found", "No such tournament");
+          await socket.join(tournamentRoom(tournament_id));
+          return { tournament };
+        },
+      },
+      leave_tournament: {
+        schema: leaveTournamentChannelSchema,
+        run: async ({ tournament_id }) => {
+          await socket.leave(tournamentRoom(tournament_id));
+        },
+      },
+    };
+    registerHandlers(socket, handlers, deps);
   });
 }

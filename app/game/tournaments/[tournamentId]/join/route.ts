@@ -1,4 +1,3 @@
 import { tournamentAction } from "@/lib/transport/http/tournament-routes";
-import { joinTournament } from "@/lib/app/tournaments/service";
 
-export const POST = tournamentAction(joinTournament, "tournament_join_leave");
+export const POST = tournamentAction("join", "tournament_join_leave");

@@ -1,4 +1,3 @@
 import { tournamentAction } from "@/lib/transport/http/tournament-routes";
-import { leaveTournament } from "@/lib/app/tournaments/service";
 
-export const POST = tournamentAction(leaveTournament, "tournament_join_leave");
+export const POST = tournamentAction("leave", "tournament_join_leave");

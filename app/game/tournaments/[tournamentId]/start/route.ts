@@ -1,4 +1,3 @@
 import { tournamentAction } from "@/lib/transport/http/tournament-routes";
-import { startTournament } from "@/lib/app/tournaments/service";
 
-export const POST = tournamentAction(startTournament);
+export const POST = tournamentAction("start");

@@ -1,0 +1,40 @@
+// The process's services and back-ends, in one place. createApp builds it; server.ts hands it
+// to setAppContext once, and route handlers and pages read it with appContext(). It lives on
+// globalThis because Next bundles route handlers apart from server.ts: a module-level variable
+// would exist once per bundle.
+import type { Env } from "../env";
+import type { PrismaClient } from "../infra/db/generated/prisma/client";
+import type { Logger } from "../infra/log";
+import type { LiveStore } from "../infra/store/types";
+import type { Limits } from "./limits";
+import type { MatchService } from "./matches";
+import type { MatchHost } from "./ports";
+import type { MatchRepo } from "./repos/matches";
+import type { UserRepo } from "./repos/users";
+import type { TournamentService } from "./tournaments/service";
+
+export interface AppContext {
+  config: Env;
+  log: Logger;
+  db: PrismaClient;
+  databaseBackend: "pglite" | "postgresql";
+  store: LiveStore;
+  limits: Limits;
+  users: UserRepo;
+  matchRows: MatchRepo;
+  matches: MatchService;
+  tournaments: TournamentService;
+  host: MatchHost;
+}
+
+const holder = globalThis as typeof globalThis & { __pongApp?: AppContext };
+
+export function setAppContext(context: AppContext | undefined): void {
+  holder.__pongApp = context;
+}
+
+export function appContext(): AppContext {
+  const context = holder.__pongApp;
+  if (!context) throw new Error("The app is not started: start it with server.ts");
+  return context;
+}

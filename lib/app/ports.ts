@@ -1,0 +1,28 @@
+// What the services need from the layers around them, as small interfaces. The engine and the
+// Socket.IO adapter implement them; createApp (lib/transport/socketio/create.ts) wires them in.
+import type { NewMatch } from "../domain/game/lifecycle";
+import type { LiveForfeitReason, PlayerSlot } from "../domain/lists";
+import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "../protocol/tournament";
+
+/** Where live matches run (lib/engine). */
+export interface MatchHost {
+  /** Saves a new match's live state, where a process's runner picks it up. */
+  open(match: NewMatch): Promise<void>;
+  /** Starts running the match here now, rather than when a process next looks for new matches. */
+  ensureRunning(matchId: number): Promise<void>;
+  /** Whether the match still has live state (an in-memory store loses it at restart). */
+  isLive(matchId: number): Promise<boolean>;
+  /** Ends a live match: `slot` loses. The result comes back through the finished-match hook. */
+  forfeit(matchId: number, slot: PlayerSlot, reason: LiveForfeitReason): Promise<void>;
+  /** The simulation's health, for operators (/api/metrics). */
+  stats(): Promise<object>;
+}
+
+/** Tells players and watchers what happened to a tournament (the /tournament and /game rooms). */
+export interface TournamentNotifier {
+  tournamentUpdated(tournament: TournamentJson): void;
+  roundStarted(message: RoundStart): void;
+  tournamentEnded(message: TournamentEnd): void;
+  /** On every tab of the player, whatever page it shows. */
+  matchReady(userId: number, message: TournamentMatchReady): void;
+}
