@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Avatar } from "@/components/Avatar";
-import { useChallenge } from "@/components/realtime/RealtimeProvider";
+import { useChallenge } from "@/components/realtime/context";
 import { CHAT_MAX_LENGTH, parseChatInput, type ChatMessage } from "@/lib/protocol/chat";
 import type { Ack } from "@/lib/protocol/common";
 import type { ChatStatus } from "./Lobby";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Avatar } from "@/components/Avatar";
-import { useChallenge } from "@/components/realtime/RealtimeProvider";
+import { useChallenge } from "@/components/realtime/context";
 import type { PresenceUser } from "@/lib/protocol/chat";
 import type { ChatStatus } from "./Lobby";
 

@@ -20,7 +20,7 @@ export function isApiError(body: unknown): body is ApiError {
 }
 
 /** Accepts any success body (or none): for endpoints whose status is the whole answer. */
-export const anyBody = (_body: unknown): _body is unknown => true;
+export const anyBody = (body: unknown): body is unknown => typeof body !== "symbol";
 
 /**
  * POSTs `body` as JSON (no body at all when undefined) and parses the answer. A 2xx answer whose

@@ -122,10 +122,12 @@ function setCancelling(state: ChallengeState, id: string, cancelling: boolean): 
 }
 
 function closed(state: ChallengeState, message: ChallengeClosed, me: string, now: number): ChallengeState {
-  let next: ChallengeState = { ...state, offers: state.offers.filter((offer) => offer.id !== message.challenge_id) };
-  if (state.outgoing?.id === message.challenge_id) {
-    next.outgoing = message.reason === "accepted" ? { ...state.outgoing, target: message.target, phase: "accepted", deadline: now + MATCH_START_WAIT_MS } : null;
-  }
+  const ours = state.outgoing?.id === message.challenge_id ? state.outgoing : null;
+  const next: ChallengeState = {
+    ...state,
+    offers: state.offers.filter((offer) => offer.id !== message.challenge_id),
+    outgoing: !ours ? state.outgoing : message.reason === "accepted" ? { ...ours, target: message.target, phase: "accepted", deadline: now + MATCH_START_WAIT_MS } : null,
+  };
   // The tab that is accepting shows its own progress; a toast would only repeat it.
   if (state.accepting?.id === message.challenge_id) return next;
   const text = closedText(message, sameName(message.from, me));

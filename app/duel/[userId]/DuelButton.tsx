@@ -1,7 +1,7 @@
 "use client";
 // Sends a duel challenge to one player; the provider's waiting panel takes over once it is sent.
 import { useState } from "react";
-import { useChallenge, useRealtimeStatus } from "@/components/realtime/RealtimeProvider";
+import { useChallenge, useRealtimeStatus } from "@/components/realtime/context";
 
 type SendState = { kind: "idle" } | { kind: "sending" } | { kind: "sent" } | { kind: "error"; message: string };
 

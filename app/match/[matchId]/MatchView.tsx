@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { PongCanvas } from "@/components/match/PongCanvas";
-import { useChallenge, useGameSocket, useRealtimeStatus, type RealtimeStatus } from "@/components/realtime/RealtimeProvider";
+import { useChallenge, useGameSocket, useRealtimeStatus, type RealtimeStatus } from "@/components/realtime/context";
 import { StateBuffer } from "@/lib/client/interpolation";
 import { request, type GameSocket } from "@/lib/client/socket";
 import { useMatchInput } from "@/lib/client/useMatchInput";
