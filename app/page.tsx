@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
+import { buttonClass } from "@/components/ui/Button";
 import { Lobby } from "@/components/lobby/Lobby";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/transport/http/auth";
@@ -48,10 +49,10 @@ export default async function HomePage() {
         <h1 className="text-4xl font-extrabold tracking-tight text-white sm:text-5xl">Pong, live, against real people.</h1>
         <p className="mt-4 text-lg text-slate-300">Challenge anyone to a real-time duel, watch live matches and fight through knockout tournaments.</p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
-          <Link href="/register/" className="rounded-md bg-emerald-500 px-5 py-2.5 font-semibold text-slate-950 hover:bg-emerald-400">
+          <Link href="/register/" className={buttonClass()}>
             Create an account
           </Link>
-          <Link href="/login/" className="rounded-md border border-slate-700 px-5 py-2.5 font-semibold text-white hover:bg-slate-800">
+          <Link href="/login/" className={buttonClass({ variant: "secondary" })}>
             Log in
           </Link>
         </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/transport/http/auth";
 import { Avatar } from "./Avatar";
 import { LogoutButton } from "./LogoutButton";
+import { buttonClass } from "./ui/Button";
 
 const linkClass = "rounded-md px-3 py-1.5 text-sm text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-emerald-400";
 
@@ -32,7 +33,7 @@ export function NavBar({ user }: { user: SessionUser | null }) {
               <Link href="/login/" className={linkClass}>
                 Log in
               </Link>
-              <Link href="/register/" className="rounded-md bg-emerald-500 px-3 py-1.5 text-sm font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-white">
+              <Link href="/register/" className={buttonClass({ size: "sm" })}>
                 Sign up
               </Link>
             </>

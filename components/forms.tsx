@@ -1,5 +1,6 @@
 // Form pieces shared by the auth pages: labelled inputs with their error beside them.
 import type { InputHTMLAttributes } from "react";
+import { Button } from "@/components/ui/Button";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -49,13 +50,9 @@ export function FormError({ message }: { message?: string }) {
 
 export function SubmitButton({ pending, children, pendingLabel }: { pending: boolean; children: React.ReactNode; pendingLabel: string }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="w-full rounded-md bg-emerald-500 px-4 py-2.5 font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:cursor-wait disabled:opacity-60"
-    >
+    <Button type="submit" disabled={pending} className="w-full">
       {pending ? pendingLabel : children}
-    </button>
+    </Button>
   );
 }
 

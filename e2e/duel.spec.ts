@@ -44,8 +44,17 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   const finalA = await score(a.page);
   expect(finalA).toContain("2");
   expect(await score(b.page)).toEqual(finalA);
-  await expect(a.page.getByRole("button", { name: "Rematch" })).toBeVisible();
   await expect(a.page.getByRole("link", { name: "Back to lobby" })).toBeVisible();
+
+  // Rematch: A's button sends B a new challenge, which B sees on the match page and declines.
+  await a.page.getByRole("button", { name: "Rematch" }).click();
+  await expect(a.page.getByTestId("match-result").getByRole("status")).toHaveText("Challenge sent…");
+  await expect(a.page.getByTestId("outgoing-challenge")).toContainText(`Waiting for ${b.username}`);
+  const rematch = b.page.getByRole("dialog", { name: `Challenge from ${a.username}` });
+  await expect(rematch).toBeVisible();
+  await rematch.getByRole("button", { name: "Decline" }).click();
+  await expect(a.page.getByTestId("toasts")).toContainText(`${b.username} declined your challenge.`);
+  await expect(a.page.getByTestId("outgoing-challenge")).toHaveCount(0);
 
   // Both profiles list the match.
   for (const [viewer, opponent] of [[a, b], [b, a]] as const) {
@@ -68,4 +77,46 @@ test("B declines and A is told", async ({ newPage }) => {
   await expect(a.page.getByTestId("toasts")).toContainText(`${b.username} declined your challenge.`);
   await expect(b.page.getByTestId("toasts")).toContainText(`You declined ${a.username}'s challenge.`);
   await expect(a.page.getByTestId("outgoing-challenge")).toHaveCount(0);
+});
+
+test("B answers in one of three tabs: the others' dialogs close, and a tab that answers late is told the challenge was already accepted", async ({ newPage }) => {
+  const a = await playerPage(newPage, "ada");
+  const b = await playerPage(newPage, "bob");
+  // B's second tab behaves normally; the third never hears challenge_closed (its socket frames are
+  // filtered), so it still shows the dialog and its Accept reaches the server after the first one.
+  const second = await b.page.context().newPage();
+  const late = await b.page.context().newPage();
+  await late.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      if (typeof message === "string" && message.includes('"challenge_closed"')) return;
+      ws.send(message);
+    });
+  });
+  for (const tab of [second, late]) {
+    await tab.goto("/");
+    await expect(tab.getByTestId("online-list")).toContainText(a.username);
+  }
+
+  await a.page.getByTestId("online-list").getByRole("button", { name: `Duel ${b.username}` }).click();
+  const dialogName = `Challenge from ${a.username}`;
+  for (const tab of [b.page, second, late]) await expect(tab.getByRole("dialog", { name: dialogName })).toBeVisible();
+
+  await b.page.getByRole("dialog", { name: dialogName }).getByRole("button", { name: "Accept" }).click();
+  await Promise.all([a.page.waitForURL(/\/match\/\d+\/$/), b.page.waitForURL(/\/match\/\d+\/$/)]);
+
+  // challenge_closed (accepted) closes the dialog in B's other tab, quietly: no toast, no navigation.
+  await expect(second.getByRole("dialog", { name: dialogName })).toHaveCount(0);
+  await expect(second.getByTestId("toast")).toHaveCount(0);
+  await expect(second).toHaveURL("/");
+
+  // The late tab's Accept loses the race: the server answers bad_state and the tab says so.
+  await expect(late.getByRole("dialog", { name: dialogName })).toBeVisible();
+  await late.getByRole("dialog", { name: dialogName }).getByRole("button", { name: "Accept" }).click();
+  const failure = late.getByRole("dialog", { name: "The match could not start" });
+  await expect(failure.getByTestId("accepting-error")).toHaveText("This challenge was already accepted");
+  await expect(failure.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await failure.getByRole("button", { name: "Close" }).click();
+  await expect(late.getByRole("dialog")).toHaveCount(0);
+  await expect(late).toHaveURL("/");
 });

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/forms";
-import { fieldErrors, registerBodySchema, type ApiError } from "@/lib/protocol/http";
+import { anyBody, postJson } from "@/lib/client/api";
+import { fieldErrors, registerBodySchema } from "@/lib/protocol/http";
 
 export function RegisterForm() {
   const router = useRouter();
@@ -21,18 +22,13 @@ export function RegisterForm() {
     }
     setPending(true);
     setErrors({});
+    const created = await postJson("/api/register/", parsed.data, anyBody);
+    if (!created.ok) {
+      setErrors(created.error ? (created.error.fields ?? { form: created.error.message }) : { form: "Something went wrong. Check your connection and try again." });
+      setPending(false);
+      return;
+    }
     try {
-      const response = await fetch("/api/register/", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      if (!response.ok) {
-        const { error } = (await response.json()) as ApiError;
-        setErrors(error.fields ?? { form: error.message });
-        setPending(false);
-        return;
-      }
       const login = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!login?.ok) throw new Error("login failed");
       router.replace("/");

@@ -5,7 +5,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/forms";
-import { fieldErrors, type ApiError } from "@/lib/protocol/http";
+import { hasField, isNumber, postJson } from "@/lib/client/api";
+import { fieldErrors } from "@/lib/protocol/http";
 import { createTournamentBodySchema, TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS } from "@/lib/protocol/tournament";
 
 const ENDPOINT = "/game/tournaments/create_tournament_form/";
@@ -13,13 +14,7 @@ const ENDPOINT = "/game/tournaments/create_tournament_form/";
 /** An empty number field means "use the default" rather than 0. */
 const numberOrUndefined = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
 
-function isCreated(body: unknown): body is { tournament_id: number } {
-  return typeof body === "object" && body !== null && "tournament_id" in body && typeof body.tournament_id === "number";
-}
-
-function isApiError(body: unknown): body is ApiError {
-  return typeof body === "object" && body !== null && "error" in body && typeof body.error === "object" && body.error !== null && "message" in body.error;
-}
+const isCreated = hasField("tournament_id", isNumber);
 
 export function CreateTournamentForm() {
   const router = useRouter();
@@ -41,24 +36,16 @@ export function CreateTournamentForm() {
     }
     setPending(true);
     setErrors({});
-    try {
-      const response = await fetch(ENDPOINT, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      const body: unknown = await response.json().catch(() => null);
-      if (response.status === 201 && isCreated(body)) {
-        // Stays "pending" while the next page loads, so the button cannot create a second one.
-        router.push(`/tournaments/${body.tournament_id}/`);
-        return;
-      }
-      if (isApiError(body)) setErrors(body.error.fields ?? { form: body.error.message });
-      else if (response.status === 401) setErrors({ form: "Your session has expired. Log in again to create a tournament." });
-      else setErrors({ form: `The tournament could not be created (error ${response.status}).` });
-    } catch {
-      setErrors({ form: "Could not reach the server. Check your connection and try again." });
+    const result = await postJson(ENDPOINT, parsed.data, isCreated);
+    if (result.ok) {
+      // Stays "pending" while the next page loads, so the button cannot create a second one.
+      router.push(`/tournaments/${result.data.tournament_id}/`);
+      return;
     }
+    if (result.status === 0) setErrors({ form: "Could not reach the server. Check your connection and try again." });
+    else if (result.error) setErrors(result.error.fields ?? { form: result.error.message });
+    else if (result.status === 401) setErrors({ form: "Your session has expired. Log in again to create a tournament." });
+    else setErrors({ form: `The tournament could not be created (error ${result.status}).` });
     setPending(false);
   }
 

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { LiveMatchSummary } from "@/lib/protocol/chat";
 import type { ChatStatus } from "./Lobby";
 import { EyeIcon } from "@/components/icons";
+import { buttonClass } from "@/components/ui/Button";
 
 const BADGES: Record<LiveMatchSummary["status"], { text: string; style: string }> = {
   playing: { text: "live", style: "bg-rose-500/15 text-rose-300" },
@@ -54,7 +55,7 @@ function LiveMatchRow({ match }: { match: LiveMatchSummary }) {
       <Link
         href={`/match/${match.match_id}/`}
         aria-label={`Watch ${title}`}
-        className="flex min-h-11 shrink-0 items-center rounded-md bg-emerald-500 px-3 py-2 text-sm font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white sm:px-4"
+        className={buttonClass({ size: "sm", className: "min-h-11 shrink-0 sm:px-4" })}
       >
         Watch
       </Link>

@@ -4,7 +4,8 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Avatar } from "@/components/Avatar";
-import { useChallenge } from "@/components/realtime/RealtimeProvider";
+import { useChallenge } from "@/components/realtime/context";
+import { Button } from "@/components/ui/Button";
 import { CHAT_MAX_LENGTH, parseChatInput, type ChatMessage } from "@/lib/protocol/chat";
 import type { Ack } from "@/lib/protocol/common";
 import type { ChatStatus } from "./Lobby";
@@ -146,13 +147,9 @@ export function LobbyChat({
             aria-invalid={notice?.tone === "error" ? true : undefined}
             className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-700 bg-slate-900 px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-emerald-400"
           />
-          <button
-            type="submit"
-            disabled={sending || !text.trim()}
-            className="min-h-11 shrink-0 rounded-md bg-emerald-500 px-4 py-2 font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-50"
-          >
+          <Button type="submit" disabled={sending || !text.trim()} className="shrink-0">
             {sending ? "Sending…" : "Send"}
-          </button>
+          </Button>
         </div>
         <div className="flex min-h-5 items-start justify-between gap-3 text-sm">
           <p id="chat-notice" role="status" data-testid="chat-notice" className={`min-w-0 wrap-anywhere ${notice?.tone === "error" ? "text-rose-400" : "text-emerald-300"}`}>

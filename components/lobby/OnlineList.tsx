@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Avatar } from "@/components/Avatar";
-import { useChallenge } from "@/components/realtime/RealtimeProvider";
+import { useChallenge } from "@/components/realtime/context";
+import { Button } from "@/components/ui/Button";
 import type { PresenceUser } from "@/lib/protocol/chat";
 import type { ChatStatus } from "./Lobby";
 
@@ -58,16 +59,16 @@ export function OnlineList({ status, users, meId }: { status: ChatStatus; users:
               </Link>
               <StatusBadge status={user.status} />
               {!isMe && (
-                <button
-                  type="button"
+                <Button
+                  size="sm"
                   onClick={() => void duel(user.username)}
                   disabled={inGame || pending !== null}
                   aria-label={`Duel ${user.username}`}
                   title={inGame ? `${user.username} is in a game` : undefined}
-                  className="min-h-9 shrink-0 rounded-md bg-emerald-500 px-3 py-1 text-sm font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+                  className="shrink-0"
                 >
                   {pending === user.username ? "Sending…" : "Duel"}
-                </button>
+                </Button>
               )}
             </li>
           );

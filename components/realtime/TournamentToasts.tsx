@@ -2,12 +2,13 @@
 // "Your tournament match is ready" notices, from the app-wide /game socket. They sit at the top
 // right (the provider's toasts are at the bottom) and stay until dismissed or followed: missing
 // one means forfeiting by no-show, so they must not fade away like the others.
-import { DismissButton } from "./DismissButton";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { buttonClass } from "@/components/ui/Button";
+import { Toasts } from "@/components/ui/Toasts";
 import type { TournamentMatchReady } from "@/lib/protocol/tournament";
-import { useGameSocket } from "./RealtimeProvider";
+import { useGameSocket } from "./context";
 
 /** A burst (several tabs, several tournaments) must not cover the page. */
 const MAX_TOASTS = 3;
@@ -33,34 +34,26 @@ export function TournamentToasts() {
   const visible = ready.filter((message) => pathname !== `/match/${message.match_id}/` && pathname !== `/match/${message.match_id}`);
 
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      data-testid="tournament-toasts"
+    <Toasts
+      testId="tournament-toasts"
+      itemTestId="match-ready-toast"
       className="pointer-events-none fixed inset-x-3 top-16 z-40 flex flex-col items-stretch gap-2 sm:left-auto sm:right-4 sm:top-20 sm:w-96"
-    >
-      {visible.map((message) => (
-        <div
-          key={message.match_id}
-          data-testid="match-ready-toast"
-          className="pointer-events-auto flex items-start gap-3 rounded-lg border border-emerald-500/50 bg-slate-900 px-4 py-3 text-sm text-slate-100 shadow-xl"
-        >
-          <div className="min-w-0 flex-1">
+      onDismiss={(key) => dismiss(Number(key))}
+      items={visible.map((message) => ({
+        key: message.match_id,
+        tone: "highlight",
+        content: (
+          <>
             <p className="wrap-anywhere">
               Your match in <span className="font-semibold text-white">{message.tournament_name}</span> against{" "}
               <span className="font-semibold text-white">{message.opponent}</span> is ready
             </p>
-            <Link
-              href={`/match/${message.match_id}/`}
-              onClick={() => dismiss(message.match_id)}
-              className="mt-2 inline-flex min-h-9 items-center rounded-md bg-emerald-500 px-3 font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
-            >
+            <Link href={`/match/${message.match_id}/`} onClick={() => dismiss(message.match_id)} className={buttonClass({ size: "sm", className: "mt-2" })}>
               Play now
             </Link>
-          </div>
-          <DismissButton onDismiss={() => dismiss(message.match_id)} />
-        </div>
-      ))}
-    </div>
+          </>
+        ),
+      }))}
+    />
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 // Sends a duel challenge to one player; the provider's waiting panel takes over once it is sent.
 import { useState } from "react";
-import { useChallenge, useRealtimeStatus } from "@/components/realtime/RealtimeProvider";
+import { useChallenge, useRealtimeStatus } from "@/components/realtime/context";
+import { Button } from "@/components/ui/Button";
 
 type SendState = { kind: "idle" } | { kind: "sending" } | { kind: "sent" } | { kind: "error"; message: string };
 
@@ -18,15 +19,14 @@ export function DuelButton({ target }: { target: string }) {
 
   return (
     <div className="mt-6 space-y-3">
-      <button
-        type="button"
+      <Button
         onClick={() => void send()}
         // Waiting for the connection keeps an early click from failing for no visible reason.
         disabled={state.kind === "sending" || status !== "connected"}
-        className="min-h-11 w-full rounded-md bg-emerald-500 px-5 py-2.5 font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:cursor-wait disabled:opacity-60"
+        className="w-full"
       >
         {state.kind === "sending" ? "Sending challenge…" : `Challenge ${target}`}
-      </button>
+      </Button>
       <p role="status" data-testid="duel-status" className={`text-sm ${state.kind === "error" ? "text-rose-400" : "text-slate-300"}`}>
         {state.kind === "sent"
           ? `Challenge sent to ${target}. Waiting for an answer…`

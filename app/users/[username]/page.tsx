@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
+import { buttonClass } from "@/components/ui/Button";
 import { currentUser } from "@/lib/transport/http/auth";
 import { appContext } from "@/lib/app/context";
 
@@ -54,7 +55,7 @@ export default async function ProfilePage({ params }: Props) {
         ) : (
           <Link
             href={`/duel/${profile.id}/`}
-            className="self-start rounded-md bg-emerald-500 px-5 py-2.5 text-center font-semibold text-slate-950 hover:bg-emerald-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white sm:self-center"
+            className={buttonClass({ className: "self-start sm:self-center" })}
           >
             Duel
           </Link>

@@ -1,0 +1,68 @@
+"use client";
+// The end of a match over the field: who won, the score, how it ended, Rematch and the way back.
+import { otherSlot } from "@/lib/domain/lists";
+import Link from "next/link";
+import { useState } from "react";
+import { useChallenge } from "@/components/realtime/context";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { forfeitText, sameName, type Names, type StoredResult } from "@/lib/client/match-text";
+import type { PlayerSlot } from "@/lib/protocol/game";
+
+type RematchState = { state: "idle" | "sending" | "sent" } | { state: "failed"; message: string };
+
+export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlot | null; hasOpponent: boolean }) {
+  const challenge = useChallenge();
+  const [rematch, setRematch] = useState<RematchState>({ state: "idle" });
+  const winnerSlot: PlayerSlot | null = sameName(outcome.winner, names.player1) ? "player1" : sameName(outcome.winner, names.player2) ? "player2" : null;
+  // No winner (neither player showed up): nobody lost either.
+  const headline = !outcome.winner ? (outcome.status === "forfeited" ? "No winner" : "Match over") : slot ? (sameName(outcome.winner, viewerName) ? "You won" : "You lost") : `${outcome.winner} won`;
+  const tone = slot && outcome.winner ? (headline === "You won" ? "text-emerald-300" : "text-rose-300") : "text-white";
+  const reason = outcome.status === "forfeited" ? forfeitText(outcome.forfeitReason, winnerSlot ? names[otherSlot(winnerSlot)] : null) : null;
+  const opponent = slot ? names[otherSlot(slot)] : null;
+
+  const sendRematch = async () => {
+    if (!opponent) return;
+    setRematch({ state: "sending" });
+    const response = await challenge(opponent);
+    setRematch(response.ok ? { state: "sent" } : { state: "failed", message: response.message });
+  };
+
+  return (
+    <div className="absolute inset-0 flex items-center justify-center overflow-y-auto rounded-lg bg-slate-950/85 p-3 backdrop-blur-sm">
+      <section data-testid="match-result" aria-labelledby="match-result-title" className="w-full max-w-xs rounded-xl border border-slate-700 bg-slate-900 p-5 text-center shadow-2xl">
+        <h2 id="match-result-title" className={`text-2xl font-extrabold sm:text-3xl ${tone}`}>
+          {headline}
+        </h2>
+        <dl className="mt-4 grid grid-cols-2 gap-2">
+          {(["player1", "player2"] as const).map((of) => (
+            <div key={of} className={`min-w-0 rounded-lg px-2 py-2 ${of === winnerSlot ? "bg-emerald-500/10" : "bg-slate-800/60"}`}>
+              <dt className="truncate text-xs text-slate-400">{names[of]}</dt>
+              <dd className="font-mono text-3xl font-bold tabular-nums text-white">{outcome.scores[of]}</dd>
+            </div>
+          ))}
+        </dl>
+        {reason && <p className="mt-3 text-sm text-amber-300">{reason}</p>}
+        <div className="mt-5 flex flex-col gap-2">
+          {slot && hasOpponent && (
+            <Button onClick={() => void sendRematch()} disabled={rematch.state === "sending"}>
+              Rematch
+            </Button>
+          )}
+          <Link href="/" className={buttonClass({ variant: "secondary" })}>
+            Back to lobby
+          </Link>
+        </div>
+        {rematch.state === "sent" && (
+          <p role="status" className="mt-3 text-sm text-emerald-300">
+            Challenge sent…
+          </p>
+        )}
+        {rematch.state === "failed" && (
+          <p role="alert" className="mt-3 text-sm text-rose-300">
+            {rematch.message}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+// What the app-wide realtime provider shares: the /game socket, its status and `challenge()`.
+// Apart from the provider so that its consumers (TournamentToasts among them) import no cycle.
+import { createContext, useContext } from "react";
+import type { ChallengeResult } from "@/lib/client/hooks/useChallenges";
+import type { GameConnectionStatus } from "@/lib/client/hooks/useGameConnection";
+import type { GameSocket } from "@/lib/client/socket";
+
+export type RealtimeStatus = GameConnectionStatus;
+export type { ChallengeResult };
+
+export interface RealtimeContextValue {
+  socket: GameSocket | null;
+  status: RealtimeStatus;
+  challenge: (username: string) => Promise<ChallengeResult>;
+}
+
+export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
+
+const notLoggedIn = async (): Promise<ChallengeResult> => ({ ok: false, message: "Log in to challenge other players." });
+
+/** The app's /game socket: null until it first connects, or when logged out. */
+export function useGameSocket(): GameSocket | null {
+  return useContext(RealtimeContext)?.socket ?? null;
+}
+
+export function useRealtimeStatus(): RealtimeStatus {
+  return useContext(RealtimeContext)?.status ?? "disconnected";
+}
+
+/** `challenge(username)` sends a duel challenge; the provider then shows the waiting panel. */
+export function useChallenge(): (username: string) => Promise<ChallengeResult> {
+  return useContext(RealtimeContext)?.challenge ?? notLoggedIn;
+}

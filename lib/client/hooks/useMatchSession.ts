@@ -1,0 +1,133 @@
+"use client";
+// Joining a match over the app's /game socket, as the seed does it: the HTTP join tells a player
+// their slot, join_match puts the socket in the match room (its ack gives the role and the current
+// state), a player registers at once; game_state then streams into the interpolation buffer.
+// Leaving the page sends close_match (see scheduleClose).
+import { useEffect, useRef, useState } from "react";
+import { anyBody, postJson } from "@/lib/client/api";
+import { StateBuffer } from "@/lib/client/interpolation";
+import type { JoinState } from "@/lib/client/match-text";
+import { request, type GameSocket } from "@/lib/client/socket";
+import type { ErrorBody } from "@/lib/protocol/common";
+import type { GameData, GameStateMessage, MatchRole, PlayerSlot } from "@/lib/protocol/game";
+
+const JOIN_RETRIES = 2;
+const JOIN_RETRY_MS = 1_000;
+/** How long a close waits for the same page to mount again (React's development rehearsal). */
+const CLOSE_DELAY_MS = 100;
+
+type Seat = "player" | "spectator" | "missing" | "over" | "unknown";
+
+/** The seed's HTTP join. Only "missing" stops the page; the socket's answer decides the role. */
+async function claimSeat(matchId: number): Promise<Seat> {
+  const result = await postJson(`/game/matches/${matchId}/join/`, undefined, anyBody);
+  if (result.ok) return "player";
+  if (result.status === 403) return "spectator";
+  if (result.status === 404) return "missing";
+  if (result.status === 409) return "over";
+  return "unknown";
+}
+
+function joinError(error: ErrorBody): string {
+  if (error.code === "not_found") return "This match is not live: it may have been cancelled.";
+  return `Could not join the match: ${error.message}`;
+}
+
+/**
+ * Leaving the page sends close_match: a player becomes absent (the match pauses for everyone with a
+ * grace period, and resumes with a countdown when they are back), a spectator just leaves. Only the
+ * "Leave match" button forfeits. React's development mode mounts every effect twice: the close is
+ * deferred a moment and cancelled when the effect runs again, so that rehearsal does not pause the match.
+ */
+function scheduleClose(socket: GameSocket, matchId: number): ReturnType<typeof setTimeout> {
+  return setTimeout(() => {
+    // socket.io buffers emits while offline: a stale close sent on reconnect would mark the next join absent.
+    if (socket.connected) socket.emit("close_match", { type: "close_match", match_id: matchId }, () => {});
+  }, CLOSE_DELAY_MS);
+}
+
+/** What the page shows changes far less often than the 30 Hz stream: re-render only for these. */
+function hudKey(state: GameData): string {
+  const deadline = state.register_deadline_ms === null ? "" : Math.ceil(state.register_deadline_ms / 1000);
+  const players = (["player1", "player2"] as const).map((slot) => {
+    const p = state[slot];
+    return [p.username, p.score, p.registered, p.ready, p.connected].join(",");
+  });
+  const paused = state.paused ? `${state.paused.player},${state.paused.seconds_left}` : "";
+  return [state.status, state.countdown, deadline, paused, state.spectators, state.winner, state.forfeit_reason, ...players].join("|");
+}
+
+interface SessionOptions {
+  socket: GameSocket | null;
+  connected: boolean;
+  matchId: number;
+  viewerName: string;
+  /** The viewer's slot according to the match row; null for a spectator. */
+  viewerSlot: PlayerSlot | null;
+  /** The match was over when the page loaded: nothing live to join. */
+  endedBeforeLoad: boolean;
+}
+
+export function useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad }: SessionOptions) {
+  const [buffer] = useState(() => new StateBuffer());
+  const [game, setGame] = useState<GameData | null>(null);
+  const [role, setRole] = useState<MatchRole>(viewerSlot ?? "spectator");
+  const [join, setJoin] = useState<JoinState>({ kind: "joining" });
+  const [notice, setNotice] = useState<string | null>(null);
+  const hudKeyRef = useRef("");
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    clearTimeout(closeTimer.current);
+    if (endedBeforeLoad || !socket || !connected) return;
+    let cancelled = false;
+    // After a reconnect the server's seq may not continue where this buffer stopped.
+    buffer.clear();
+    hudKeyRef.current = "";
+    const accept = (state: GameData) => {
+      if (state.match_id !== matchId || !buffer.push(state, performance.now())) return;
+      const key = hudKey(state);
+      if (key === hudKeyRef.current) return;
+      hudKeyRef.current = key;
+      setGame(state);
+    };
+    const onState = ({ game_state }: GameStateMessage) => accept(game_state);
+    socket.on("game_state", onState);
+
+    void (async () => {
+      if (viewerSlot && (await claimSeat(matchId)) === "missing") {
+        if (!cancelled) setJoin({ kind: "failed", message: "This match does not exist." });
+        return;
+      }
+      const joinMatch = () =>
+        request<{ role: MatchRole; game_state: GameData }>((ack) => socket.emit("join_match", { type: "join_match", match_id: matchId }, ack));
+      if (cancelled) return;
+      let joined = await joinMatch();
+      // A brand-new match may reach the live store a moment after its row: ask again before giving up.
+      for (let retry = 0; retry < JOIN_RETRIES && !cancelled && !joined.ok && joined.error.code === "not_found"; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS));
+        if (!cancelled) joined = await joinMatch();
+      }
+      if (cancelled) return;
+      if (!joined.ok) {
+        setJoin({ kind: "failed", message: joinError(joined.error) });
+        return;
+      }
+      accept(joined.game_state);
+      setRole(joined.role);
+      setJoin({ kind: "joined" });
+      const { role: slot, game_state: state } = joined;
+      if (slot === "spectator" || state.status !== "waiting" || state[slot].registered) return;
+      const registered = await request((ack) => socket.emit("register", { type: "register", player: slot, user: viewerName, match_id: matchId }, ack));
+      if (!cancelled && !registered.ok) setNotice(`Could not register: ${registered.error.message}`);
+    })();
+
+    return () => {
+      cancelled = true;
+      socket.off("game_state", onState);
+      closeTimer.current = scheduleClose(socket, matchId);
+    };
+  }, [socket, connected, matchId, viewerSlot, viewerName, endedBeforeLoad, buffer]);
+
+  return { buffer, game, role, join, notice, setNotice };
+}

@@ -1,0 +1,100 @@
+// What the match page says, as pure functions of the match state: the status line and the way a
+// forfeit is worded. Shared by the view and its pieces.
+import { otherSlot } from "@/lib/domain/lists";
+import type { GameData, PlayerSlot } from "@/lib/protocol/game";
+
+/** The result stored in the database, for a match that ended before the page was opened. */
+export interface StoredResult {
+  status: "finished" | "forfeited";
+  scores: Record<PlayerSlot, number>;
+  winner: string | null;
+  forfeitReason: string | null;
+}
+
+export type JoinState = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; message: string };
+export type Names = Record<PlayerSlot, string>;
+export type ConnectionStatus = "connecting" | "connected" | "disconnected";
+
+export const sameName = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
+export const isOver = (status: GameData["status"]) => status === "finished" || status === "forfeited";
+
+/** The live state's result once the match is over, else the stored one (or none). */
+export function outcomeOf(game: GameData | null, stored: StoredResult | null): StoredResult | null {
+  if (!game || !isOver(game.status)) return stored;
+  return {
+    status: game.status === "forfeited" ? "forfeited" : "finished",
+    scores: { player1: game.player1.score, player2: game.player2.score },
+    winner: game.winner,
+    forfeitReason: game.forfeit_reason,
+  };
+}
+
+export function statusText({
+  game,
+  slot,
+  connection,
+  join,
+  ended,
+}: {
+  game: GameData | null;
+  slot: PlayerSlot | null;
+  connection: ConnectionStatus;
+  join: JoinState;
+  ended: boolean;
+}): string {
+  if (ended) return "Match over";
+  if (connection === "connecting") return "Connecting…";
+  if (connection === "disconnected") return "Connection lost. Reconnecting…";
+  if (!game || join.kind === "joining") return "Joining the match…";
+  const deadline = game.register_deadline_ms === null ? null : Math.ceil(game.register_deadline_ms / 1000);
+  switch (game.status) {
+    case "waiting": {
+      if (slot) {
+        const own = game[slot];
+        const opponent = game[otherSlot(slot)];
+        if (!own.registered) return "Registering…";
+        if (!opponent.registered) return deadline === null ? `Waiting for ${opponent.username} to join…` : `Waiting for ${opponent.username} to join (${deadline}s left)`;
+        if (!own.ready) return "Press Ready when you are set";
+        if (!opponent.ready) return `Waiting for ${opponent.username} to get ready…`;
+        return "Starting…";
+      }
+      const absent = [game.player1, game.player2].find((player) => !player.registered);
+      if (absent) return deadline === null ? "Waiting for the players to join…" : `Waiting for ${absent.username} to join (${deadline}s left)`;
+      return "Waiting for the players to get ready…";
+    }
+    case "countdown":
+      return "Get ready…";
+    case "paused": {
+      // The absent player only sees this in the moment before the server notices they are back.
+      if (!game.paused || (slot && sameName(game.paused.player, game[slot].username))) return "Paused";
+      return `Paused: waiting for ${game.paused.player} (${game.paused.seconds_left}s)`;
+    }
+    case "playing":
+      return slot ? `Playing: first to ${game.points_to_win}` : `Live: first to ${game.points_to_win}`;
+    case "finished":
+    case "forfeited":
+      return "Match over";
+  }
+}
+
+/** `loser` is null when nobody won (no_show, interrupted): only reasons that need no loser are worded then. */
+export function forfeitText(reason: string | null, loser: string | null): string | null {
+  if (reason === "no_show") return "Neither player showed up";
+  if (reason === "interrupted") return "Called off: the server restarted";
+  if (reason === "bye") return "No opponent this round (bye)";
+  if (loser === null) return null;
+  switch (reason) {
+    case null:
+      return null;
+    case "disconnect":
+      return `${loser} disconnected`;
+    case "register_timeout":
+      return `${loser} did not register in time`;
+    case "quit":
+      return `${loser} left the match`;
+    case "left_tournament":
+      return `${loser} left the tournament`;
+    default:
+      return `${loser} forfeited`;
+  }
+}
