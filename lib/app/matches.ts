@@ -1,6 +1,7 @@
 // Match boundaries that touch both the database and the live store: creating a duel match from an
 // accepted challenge, marking it started, and writing its result exactly once.
 import type { LiveMatch } from "../domain/game/lifecycle";
+import type { PlayerSlot } from "../domain/lists";
 import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
 import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenges";
@@ -10,7 +11,9 @@ import { markInGame, markOutOfGame } from "./presence";
 import type { MatchRepo } from "./repos/matches";
 import type { UserRepo } from "./repos/users";
 
-export type CreateDuelResult = { ok: true; matchId: number } | { ok: false; status: 403 | 404; code: string; message: string };
+type Refused = { ok: false; status: 403 | 404 | 409; code: string; message: string };
+export type CreateDuelResult = { ok: true; matchId: number } | Refused;
+export type PlayerSlotResult = { ok: true; player: PlayerSlot } | Refused;
 
 export interface MatchServiceDeps {
   config: Env;
@@ -40,6 +43,16 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
       await recordChallengeMatch(store, challengeId, matchId);
       await markInGame(store, [challenger.id, target.id], matchId);
       return { ok: true, matchId };
+    },
+
+    /** The seed's join: a match's player learns their slot; anyone else, or anyone once it is over, is refused. */
+    async playerSlot(userId: number, matchId: number): Promise<PlayerSlotResult> {
+      const match = await matchRows.find(matchId);
+      if (!match) return { ok: false, status: 404, code: "not_found", message: "No such match" };
+      const player = match.player1Id === userId ? "player1" : match.player2Id === userId ? "player2" : null;
+      if (!player) return { ok: false, status: 403, code: "not_a_player", message: "Only the match's players can join it; others can watch it" };
+      if (match.status === "finished" || match.status === "forfeited") return { ok: false, status: 409, code: "match_over", message: "This match is over" };
+      return { ok: true, player };
     },
 
     async started(match: LiveMatch): Promise<void> {

@@ -4,52 +4,85 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Ack } from "@/lib/protocol/common";
 import type { GameData, GameStateMessage, MatchRole } from "@/lib/protocol/game";
+import { startInProcess, type TestApi, type TestServer } from "./app";
 import type { Backend } from "./backends";
-import { startServer, type RunningServer } from "./server";
+import { startServer } from "./server";
 import { connectSocket, connected, registerAndLogin, type TestUser } from "./users";
 
 export interface OnlineUser extends TestUser {
   baseUrl: string;
+  /** The server the user's socket is on: its create_match and join. */
+  api: TestApi;
   game: Socket;
 }
 
+/** A spawned server.ts, reached over HTTP. */
+export function httpApi(url: string): TestApi {
+  return {
+    url,
+    newUser: (base) => registerAndLogin(url, base),
+    createMatch: (user, opponent) => postJson({ baseUrl: url, cookie: user.cookie }, "/game/matches/create_match/", { opponent }),
+    joinAsPlayer: (user, matchId) => postJson({ baseUrl: url, cookie: user.cookie }, `/game/matches/${matchId}/join/`),
+  };
+}
+
+const apiOf = (target: string | TestApi) => (typeof target === "string" ? httpApi(target) : target);
+
+/** A spawned server.ts on `env`, as a TestServer. */
+export async function spawnTestServer(env: Record<string, string>): Promise<TestServer> {
+  const server = await startServer(env);
+  return { ...httpApi(server.url), output: server.output, stop: server.stop };
+}
+
 /**
- * Inside a describe: one server.ts for the whole suite on `backend`; `user()`, a new online user
- * whose socket closes after the test that made it; `closeAfterTest()` for other connections.
+ * Inside a describe: one server.ts process for the whole suite on `backend`; `user()`, a new
+ * online user whose socket closes after the test that made it; `closeAfterTest()` for other
+ * connections.
  */
 export function suiteServer(backend: Backend, settings: Record<string, string>) {
-  let server: RunningServer | undefined;
+  return suiteOn(async () => spawnTestServer({ ...(await backend.environment()), ...settings }));
+}
+
+/** As suiteServer, with the app booted in the test process (no Next: sockets and services only). */
+export function suiteApp(backend: Backend, settings: Record<string, string>) {
+  return suiteOn(async () => startInProcess({ ...(await backend.environment()), ...settings }));
+}
+
+function suiteOn<Server extends TestServer>(start: () => Promise<Server>) {
+  let server: Server | undefined;
   const opened: OnlineUser[] = [];
   beforeAll(async () => {
-    server = await startServer({ ...(await backend.environment()), ...settings });
+    server = await start();
   });
   afterEach(() => closeAll(...opened.splice(0)));
   afterAll(async () => {
     await server?.stop();
   });
-  const url = () => {
+  const running = () => {
     if (!server) throw new Error("The suite's server is not started");
-    return server.url;
+    return server;
   };
+  const url = () => running().url;
   const closeAfterTest = (online: OnlineUser) => void opened.push(online);
   const user = async (base: string) => {
-    const online = await onlineUser(url(), base);
+    const online = await onlineUser(running(), base);
     closeAfterTest(online);
     return online;
   };
-  return { url, user, closeAfterTest };
+  return { url, user, closeAfterTest, server: running };
 }
 
 /** A registered, logged-in user with a /game socket open (which makes them "online"). */
-export async function onlineUser(baseUrl: string, base: string): Promise<OnlineUser> {
-  const user = await registerAndLogin(baseUrl, base);
-  return connectGame(baseUrl, user);
+export async function onlineUser(target: string | TestApi, base: string): Promise<OnlineUser> {
+  const api = apiOf(target);
+  return connectGame(api, await api.newUser(base));
 }
 
-export async function connectGame(baseUrl: string, user: TestUser): Promise<OnlineUser> {
-  const game = connectSocket(baseUrl, "/game", user.cookie);
+export async function connectGame(target: string | TestApi, user: TestUser): Promise<OnlineUser> {
+  const api = apiOf(target);
+  const game = connectSocket(api.url, "/game", user.cookie);
   await connected(game);
-  return { ...user, baseUrl, game };
+  return { ...user, baseUrl: api.url, api, game };
 }
 
 export function emitAck<T extends object = object>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
@@ -90,7 +123,7 @@ export async function agreeDuel(challenger: OnlineUser, target: OnlineUser): Pro
   const reply = await emitAck(target.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" });
   if (!reply.ok) throw new Error(`reply refused: ${reply.error.code}`);
   await replied;
-  const created = await postJson(target, "/game/matches/create_match/", { opponent: challenger.username });
+  const created = await target.api.createMatch(target, challenger.username);
   if (created.status !== 201) throw new Error(`create_match: ${created.status} ${JSON.stringify(created.body)}`);
   const { match_id } = created.body as { match_id: number };
   const relayed = nextEvent<{ match_id: number }>(challenger.game, "match_id");
@@ -108,7 +141,7 @@ export async function joinMatch(user: OnlineUser, matchId: number): Promise<{ ro
 
 /** HTTP join, join_match, register and ready, as a player's page does. */
 export async function enterAsPlayer(user: OnlineUser, matchId: number): Promise<"player1" | "player2"> {
-  const http = await postJson(user, `/game/matches/${matchId}/join/`);
+  const http = await user.api.joinAsPlayer(user, matchId);
   if (http.status !== 200) throw new Error(`join: ${http.status} ${JSON.stringify(http.body)}`);
   const { player } = http.body as { player: "player1" | "player2" };
   await joinMatch(user, matchId);

@@ -1,24 +1,24 @@
-// The lobby chat and presence on both back-ends.
+// The lobby chat and presence on both back-ends, on the app booted in-process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatHistory, ChatMessage, PresenceMessage } from "@/lib/protocol/chat";
 import { backends } from "../helpers/backends";
 import { agreeDuel, closeAll, emitAck, nextEvent, onlineUser } from "../helpers/protocol";
-import { startServer, type RunningServer } from "../helpers/server";
-import { connectSocket, connected, registerAndLogin } from "../helpers/users";
+import { startInProcess, type InProcessServer } from "../helpers/app";
+import { connectSocket, connected } from "../helpers/users";
 
 describe.each(backends)("chat on $name", (backend) => {
-  let server: RunningServer;
+  let server: InProcessServer;
 
   beforeAll(async () => {
     // The chat budget at its default (5 messages per 10 s), which the spam test checks.
-    server = await startServer({ ...(await backend.environment()), RATE_LIMIT_SCALE: "1" });
+    server = await startInProcess({ ...(await backend.environment()), RATE_LIMIT_SCALE: "1" });
   });
   afterAll(async () => {
     await server?.stop();
   });
 
   async function chatSocket(base: string) {
-    const user = await registerAndLogin(server.url, base);
+    const user = await server.newUser(base);
     const socket = connectSocket(server.url, "/chat", user.cookie);
     const history = nextEvent<ChatHistory>(socket, "chat_history");
     await connected(socket);
@@ -78,8 +78,8 @@ describe.each(backends)("chat on $name", (backend) => {
 
   it("shows who is online and who is in a game, live", async () => {
     const watcher = await chatSocket("watcher");
-    const alice = await onlineUser(server.url, "alice");
-    const bob = await onlineUser(server.url, "bob");
+    const alice = await onlineUser(server, "alice");
+    const bob = await onlineUser(server, "bob");
     const statusOf = (message: PresenceMessage, username: string) => message.users.find((user) => user.username === username)?.status;
     try {
       const inGame = nextEvent<PresenceMessage>(watcher.socket, "presence", (message) => statusOf(message, alice.username) === "in_game");

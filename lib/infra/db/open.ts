@@ -9,7 +9,8 @@ import { applyMigrations } from "./migrate";
 
 export interface DatabaseOptions {
   databaseUrl?: string;
-  dataDir: string;
+  /** PGlite's directory (its data goes in `<dataDir>/pglite`); unset: a database in memory (tests). */
+  dataDir?: string;
   log?: (line: string) => void;
 }
 
@@ -27,8 +28,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     database = { backend: "postgresql", close: async () => {} };
   } else {
     const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-    const directory = path.resolve(options.dataDir, "pglite");
-    await mkdir(directory, { recursive: true });
+    const directory = options.dataDir === undefined ? undefined : path.resolve(options.dataDir, "pglite");
+    if (directory) await mkdir(directory, { recursive: true });
     const pglite = await PGlite.create(directory);
     adapter = new PrismaPGlite(pglite);
     const applied = await applyMigrations(adapter);

@@ -1,0 +1,87 @@
+// The app booted inside the test process (createApp on a plain HTTP server, no Next): its
+// Socket.IO namespaces, services and engine are the real ones; what Next serves (pages, route
+// handlers, next-auth) is not there. Users are created through the services and get a session
+// cookie signed the way next-auth signs it. For suites about the socket protocol; suites about
+// HTTP, several processes, restarts or crashes spawn server.ts (server.ts helper).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import type { AppContext } from "@/lib/app/context";
+import { parseEnv } from "@/lib/env";
+import { openDatabase } from "@/lib/infra/db/open";
+import type { Logger } from "@/lib/infra/log";
+import { openLiveState } from "@/lib/infra/store";
+import { createApp } from "@/lib/transport/socketio/create";
+import { GENEROUS_LIMITS, TEST_SECRET } from "./server";
+import { PASSWORD, uniqueName, type TestUser } from "./users";
+
+/** What the protocol helpers need of a server, whether spawned (over HTTP) or in-process (through the services). */
+export interface TestApi {
+  url: string;
+  /** A new registered user with a session cookie. */
+  newUser(base: string): Promise<TestUser>;
+  /** The seed's create_match for `user`, answered as the HTTP endpoint answers. */
+  createMatch(user: TestUser, opponent: string): Promise<{ status: number; body: unknown }>;
+  /** The seed's join (POST /game/matches/<id>/join/), answered as the HTTP endpoint answers. */
+  joinAsPlayer(user: TestUser, matchId: number): Promise<{ status: number; body: unknown }>;
+}
+
+export interface TestServer extends TestApi {
+  /** Everything the server logged so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface InProcessServer extends TestServer {
+  context: AppContext;
+}
+
+/** The session cookie next-auth would set for `user` after a login. */
+export async function sessionCookie(user: { id: number; username: string }): Promise<string> {
+  const token = await encode({ token: { sub: String(user.id), name: user.username, uid: user.id, username: user.username }, secret: TEST_SECRET });
+  return `next-auth.session-token=${token}`;
+}
+
+/** Boots the app in this process with `env` (settings and back-end URLs); PGlite in memory unless DATABASE_URL is set. */
+export async function startInProcess(env: Record<string, string> = {}): Promise<InProcessServer> {
+  // The socket middleware reads the session secret from the environment, as next-auth does.
+  process.env.NEXTAUTH_SECRET = TEST_SECRET;
+  const config = parseEnv({ NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", NEXTAUTH_SECRET: TEST_SECRET, ...GENEROUS_LIMITS, ...env });
+  const lines: string[] = [];
+  const write = (level: string) => (message: string) => void lines.push(`${new Date().toISOString()} ${level.padEnd(5)} ${message}`);
+  const log: Logger = { debug: () => {}, info: write("info"), warn: write("warn"), error: write("error") };
+
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
+  const live = await openLiveState(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  const http = createServer((_request, response) => response.writeHead(404).end());
+  const app = await createApp(http, { config, log, database, live });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { context } = app;
+  const answer = (result: { ok: true } | { ok: false; status: number; code: string; message: string }, status: number, body: object) =>
+    result.ok ? { status, body } : { status: result.status, body: { error: { code: result.code, message: result.message } } };
+
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    context,
+    async newUser(base) {
+      const user = await context.users.create(uniqueName(base), PASSWORD);
+      return { id: user.id, username: user.username, cookie: await sessionCookie(user) };
+    },
+    async createMatch(user, opponent) {
+      const result = await context.matches.createDuel({ id: user.id, name: user.username }, opponent);
+      return answer(result, 201, result.ok ? { match_id: result.matchId } : {});
+    },
+    async joinAsPlayer(user, matchId) {
+      const result = await context.matches.playerSlot(user.id, matchId);
+      return answer(result, 200, result.ok ? { match_id: matchId, player: result.player } : {});
+    },
+    output: () => lines.join("\n"),
+    async stop() {
+      await app.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await live.close();
+      await database.close();
+    },
+  };
+}
