@@ -3,7 +3,7 @@
 // on connect and on every change), with one click to watch.
 import Link from "next/link";
 import type { LiveMatchSummary } from "@/lib/protocol/chat";
-import type { ChatStatus } from "./Lobby";
+import type { ConnectionStatus } from "@/lib/client/socket";
 import { EyeIcon } from "@/components/icons";
 import { buttonClass } from "@/components/ui/Button";
 
@@ -63,7 +63,7 @@ function LiveMatchRow({ match }: { match: LiveMatchSummary }) {
   );
 }
 
-export function LiveNow({ status, matches }: { status: ChatStatus; /** null until the first list arrived. */ matches: LiveMatchSummary[] | null }) {
+export function LiveNow({ status, matches }: { status: ConnectionStatus; /** null until the first list arrived. */ matches: LiveMatchSummary[] | null }) {
   return (
     <div data-testid="live-now" className="flex flex-col gap-2">
       {matches === null ? (

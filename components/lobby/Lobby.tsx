@@ -3,14 +3,13 @@
 // online list (presence) and the live matches from it. The page's server-rendered panels come in
 // as `aside`, so they share one responsive grid with the live ones.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { connectChat, request, type ChatSocket } from "@/lib/client/socket";
+import { connectChat, request, type ChatSocket, type ConnectionStatus } from "@/lib/client/socket";
 import type { ChatMessage, LiveMatchSummary, PresenceUser } from "@/lib/protocol/chat";
 import type { Ack } from "@/lib/protocol/common";
 import { LiveNow } from "./LiveNow";
 import { LobbyChat } from "./LobbyChat";
 import { OnlineList } from "./OnlineList";
 
-export type ChatStatus = "connecting" | "connected" | "disconnected";
 
 /** More than the server's history, so a long session keeps some scrollback without growing forever. */
 const MAX_MESSAGES = 200;
@@ -36,7 +35,7 @@ function Counted({ title, count }: { title: string; count: number | undefined })
 
 export function Lobby({ me, aside }: { me: { id: number; name: string }; /** Panels for the narrow column, under "Online now". */ aside?: ReactNode }) {
   const socketRef = useRef<ChatSocket | null>(null);
-  const [status, setStatus] = useState<ChatStatus>("connecting");
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [messages, setMessages] = useState<ChatMessage[] | null>(null);
   const [users, setUsers] = useState<PresenceUser[] | null>(null);
   const [live, setLive] = useState<LiveMatchSummary[] | null>(null);

@@ -8,7 +8,7 @@ import { useChallenge } from "@/components/realtime/context";
 import { Button } from "@/components/ui/Button";
 import { CHAT_MAX_LENGTH, parseChatInput, type ChatMessage } from "@/lib/protocol/chat";
 import type { Ack } from "@/lib/protocol/common";
-import type { ChatStatus } from "./Lobby";
+import type { ConnectionStatus } from "@/lib/client/socket";
 
 /** The remaining-characters hint appears this close to the limit. */
 const NEAR_LIMIT = 50;
@@ -74,7 +74,7 @@ export function LobbyChat({
   me,
   send,
 }: {
-  status: ChatStatus;
+  status: ConnectionStatus;
   /** null until the history arrived. */
   messages: ChatMessage[] | null;
   me: string;

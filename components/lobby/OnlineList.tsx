@@ -6,7 +6,7 @@ import { Avatar } from "@/components/Avatar";
 import { useChallenge } from "@/components/realtime/context";
 import { Button } from "@/components/ui/Button";
 import type { PresenceUser } from "@/lib/protocol/chat";
-import type { ChatStatus } from "./Lobby";
+import type { ConnectionStatus } from "@/lib/client/socket";
 
 type Notice = { tone: "info" | "error"; text: string };
 
@@ -18,7 +18,7 @@ function StatusBadge({ status }: { status: PresenceUser["status"] }) {
   );
 }
 
-export function OnlineList({ status, users, meId }: { status: ChatStatus; users: PresenceUser[] | null; meId: number }) {
+export function OnlineList({ status, users, meId }: { status: ConnectionStatus; users: PresenceUser[] | null; meId: number }) {
   const challenge = useChallenge();
   const [pending, setPending] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);

@@ -1,6 +1,6 @@
 // The match page's header: who plays whom, "Spectating", how many watch, and the connection.
 import { EyeIcon } from "@/components/icons";
-import type { ConnectionStatus } from "@/lib/client/match-text";
+import type { ConnectionStatus } from "@/lib/client/socket";
 
 export function MatchHeader({
   bottomName,

@@ -3,15 +3,13 @@
 // Apart from the provider so that its consumers (TournamentToasts among them) import no cycle.
 import { createContext, useContext } from "react";
 import type { ChallengeResult } from "@/lib/client/hooks/useChallenges";
-import type { GameConnectionStatus } from "@/lib/client/hooks/useGameConnection";
-import type { GameSocket } from "@/lib/client/socket";
+import type { ConnectionStatus, GameSocket } from "@/lib/client/socket";
 
-export type RealtimeStatus = GameConnectionStatus;
 export type { ChallengeResult };
 
 export interface RealtimeContextValue {
   socket: GameSocket | null;
-  status: RealtimeStatus;
+  status: ConnectionStatus;
   challenge: (username: string) => Promise<ChallengeResult>;
 }
 
@@ -24,7 +22,7 @@ export function useGameSocket(): GameSocket | null {
   return useContext(RealtimeContext)?.socket ?? null;
 }
 
-export function useRealtimeStatus(): RealtimeStatus {
+export function useRealtimeStatus(): ConnectionStatus {
   return useContext(RealtimeContext)?.status ?? "disconnected";
 }
 

@@ -4,7 +4,6 @@
 import type { PresenceMessage, PresenceUser } from "../protocol/chat";
 import { keys } from "../infra/store/keys";
 import type { LiveStore } from "../infra/store/types";
-import type { ProcessLedger } from "./process-ledger";
 
 export async function isBusy(store: LiveStore, id: number): Promise<boolean> {
   return (await store.hashGet(keys.busy, String(id))) !== null;
@@ -43,7 +42,12 @@ export function announcePresenceChange(store: LiveStore): Promise<void> {
   return store.publish(keys.presenceChannel, "");
 }
 
-export async function presenceList(store: LiveStore, ledger: ProcessLedger): Promise<PresenceMessage> {
+/** Who has a page open, as "<id>:<username>" (the process ledgers know). */
+export interface OnlineUsers {
+  onlineUsers(): Promise<Set<string>>;
+}
+
+export async function presenceList(store: LiveStore, ledger: OnlineUsers): Promise<PresenceMessage> {
   const [online, busy] = await Promise.all([ledger.onlineUsers(), store.hashGetAll(keys.busy)]);
   const users: PresenceUser[] = [...online]
     .map((key): PresenceUser => {

@@ -2,6 +2,7 @@
 // forfeit is worded. Shared by the view and its pieces.
 import { otherSlot } from "@/lib/domain/lists";
 import type { GameData, PlayerSlot } from "@/lib/protocol/game";
+import type { ConnectionStatus } from "./socket";
 
 /** The result stored in the database, for a match that ended before the page was opened. */
 export interface StoredResult {
@@ -13,7 +14,6 @@ export interface StoredResult {
 
 export type JoinState = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; message: string };
 export type Names = Record<PlayerSlot, string>;
-export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
 export const sameName = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 export const isOver = (status: GameData["status"]) => status === "finished" || status === "forfeited";

@@ -7,6 +7,9 @@ import type { Ack } from "../protocol/common";
 import type { GameClientToServer, GameServerToClient } from "../protocol/game";
 import type { TournamentClientToServer, TournamentServerToClient } from "../protocol/tournament";
 
+/** Where a page's socket is: shown as a dot, and "reconnecting…" states. */
+export type ConnectionStatus = "connecting" | "connected" | "disconnected";
+
 export type GameSocket = Socket<GameServerToClient, GameClientToServer>;
 export type ChatSocket = Socket<ChatServerToClient, ChatClientToServer>;
 export type TournamentSocket = Socket<TournamentServerToClient, TournamentClientToServer>;

@@ -3,10 +3,9 @@
 // report the connection's status. The listeners are attached when the socket is made (so nothing
 // sent right after the handshake is missed) and always call the latest `listeners` given.
 import { useEffect, useRef, useState } from "react";
-import { connectGame, type GameSocket } from "@/lib/client/socket";
+import { connectGame, type ConnectionStatus, type GameSocket } from "@/lib/client/socket";
 import type { ChallengeClosed, ChallengeOffer, MatchIdMessage } from "@/lib/protocol/game";
 
-export type GameConnectionStatus = "connecting" | "connected" | "disconnected";
 
 export interface GameListeners {
   challenge: (offer: ChallengeOffer) => void;
@@ -35,7 +34,7 @@ export function whenConnected(socket: GameSocket, timeoutMs: number): Promise<bo
 /** `userKey`: a new user gets a new socket. `socketRef` holds the socket before it first connects. */
 export function useGameConnection(userKey: string, listeners: GameListeners) {
   const [socket, setSocket] = useState<GameSocket | null>(null);
-  const [status, setStatus] = useState<GameConnectionStatus>("connecting");
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const socketRef = useRef<GameSocket | null>(null);
   const listenersRef = useRef(listeners);
   useEffect(() => {
