@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { isCI } from "./tests/helpers/ci";
 
 // A real server.ts on the embedded default with a fresh data directory, driven by Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3217);
@@ -11,7 +12,7 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: 1,
-  forbidOnly: process.env.CI === "true",
+  forbidOnly: isCI(),
   retries: 0,
   reporter: [["list"]],
   timeout: 60_000,

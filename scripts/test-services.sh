@@ -1,12 +1,15 @@
 # Sourced by scripts/test.sh: makes sure Chromium, Redis and PostgreSQL are installed, starts a
 # private Redis and PostgreSQL for the tests (stopped on exit) and exports their URLs as
 # TEST_REDIS_URL and TEST_DATABASE_URL. Outside CI, a part that cannot be had is reported loudly
-# and its suites skip; with CI=true it is an error.
+# and its suites skip; in CI (CI set to anything but "", "false" or "0") it is an error.
 
 SERVICES_DIR="$(mktemp -d /tmp/pong-test-services.XXXXXX)"
 TEST_REDIS_PORT="${TEST_REDIS_PORT:-6391}"
 TEST_PG_PORT="${TEST_PG_PORT:-5491}"
 MISSING=()
+
+# CI=true, CI=1, CI=yes…: any non-empty value but "false" and "0" (as tests/helpers/ci.ts reads it).
+in_ci() { local ci; ci="$(printf %s "${CI:-}" | tr "[:upper:]" "[:lower:]" | tr -d "[:space:]")"; [ -n "$ci" ] && [ "$ci" != false ] && [ "$ci" != 0 ]; }
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
@@ -60,8 +63,8 @@ start_postgres
 command -v chromium >/dev/null || MISSING+=("chromium")
 
 if [ ${#MISSING[@]} -gt 0 ]; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "!! CI=true and ${MISSING[*]} could not be installed: failing instead of skipping suites" >&2
+  if in_ci; then
+    echo "!! CI=${CI} and ${MISSING[*]} could not be installed: failing instead of skipping suites" >&2
     exit 1
   fi
   echo

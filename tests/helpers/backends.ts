@@ -2,6 +2,7 @@
 // scaled out (PostgreSQL + Redis). scripts/test.sh starts the latter and exports their URLs.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { isCI } from "./ci";
 
 export interface Backend {
   name: string;
@@ -26,7 +27,7 @@ export const scaledOut: Backend | undefined =
     : undefined;
 
 if (!scaledOut) {
-  if (process.env.CI === "true") throw new Error("CI=true but TEST_DATABASE_URL / TEST_REDIS_URL are not set: run the tests with npm test");
+  if (isCI()) throw new Error(`CI=${process.env.CI} but TEST_DATABASE_URL / TEST_REDIS_URL are not set: run the tests with npm test`);
   console.warn("\n!! TEST_DATABASE_URL / TEST_REDIS_URL not set: the PostgreSQL + Redis suites are SKIPPED (npm test starts them)\n");
 }
 

@@ -1,6 +1,6 @@
 // Private Redis and PostgreSQL servers that a test file starts, stops and restarts at will (the
 // fault tests), apart from the shared ones scripts/test-services.sh starts for every other suite.
-// Outside CI a missing binary skips the suites that need it, loudly; with CI=true it is an error.
+// Outside CI a missing binary skips the suites that need it, loudly; in CI (CI set, and not "false" or "0") it is an error.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { accessSync, chownSync, constants, readdirSync, rmSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase } from "./backends";
+import { isCI } from "./ci";
 
 /** An executable on PATH, or undefined. */
 function onPath(name: string): string | undefined {
@@ -50,7 +51,7 @@ const missing = [!redisServer && "redis-server", !redisCli && "redis-cli", !pgBi
 /** True when private Redis and PostgreSQL servers can be started here. */
 export const privateServicesAvailable = missing.length === 0;
 if (!privateServicesAvailable) {
-  if (process.env.CI === "true") throw new Error(`CI=true but ${missing.join(", ")} cannot be found: the fault tests cannot run`);
+  if (isCI()) throw new Error(`CI=${process.env.CI} but ${missing.join(", ")} cannot be found: the fault tests cannot run`);
   console.warn(`\n!! ${missing.join(", ")} not found: the fault tests (private Redis and PostgreSQL) are SKIPPED\n`);
 }
 

@@ -31,19 +31,32 @@ export async function watchTournament(user: OnlineUser, id: number): Promise<{ s
 export interface AutoPlayer {
   /** Matches this player was told about. */
   readyMessages: TournamentMatchReady[];
+  /** Every join / register / ready of a match that was refused or failed, with the match it was for. */
+  failures: Error[];
+  /** Throws the first failure, if any: a test that expects matches played calls it. */
+  assertNoFailures(): void;
   stop(): void;
 }
 
-/** Plays every tournament match the user is told about; `skip` makes them a no-show for those matches. */
+/**
+ * Plays every tournament match the user is told about; `skip` makes them a no-show for those
+ * matches. A refused or failed entry is logged and kept in `failures` (never swallowed): a
+ * player who could not enter loses by no-show, which a test must not mistake for a played match.
+ */
 export function autoPlay(user: OnlineUser, skip: (match: TournamentMatchReady) => boolean = () => false): AutoPlayer {
   const readyMessages: TournamentMatchReady[] = [];
+  const failures: Error[] = [];
   const onReady = (message: TournamentMatchReady) => {
     readyMessages.push(message);
     if (skip(message)) return;
     void (async () => {
       const slot = await enterAsPlayer(user, message.match_id);
       await declareReady(user, slot);
-    })().catch(() => {});
+    })().catch((error: unknown) => {
+      const failure = new Error(`${user.username} could not enter tournament match ${message.match_id}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(failure);
+      console.error(failure.message);
+    });
   };
   const onState = ({ game_state }: GameStateMessage) => {
     if (game_state.status !== "playing" || game_state.player1.username !== user.username) return;
@@ -54,6 +67,10 @@ export function autoPlay(user: OnlineUser, skip: (match: TournamentMatchReady) =
   user.game.on("game_state", onState);
   return {
     readyMessages,
+    failures,
+    assertNoFailures() {
+      if (failures.length > 0) throw failures[0];
+    },
     stop() {
       user.game.off("tournament_match_ready", onReady);
       user.game.off("game_state", onState);

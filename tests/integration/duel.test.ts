@@ -17,8 +17,13 @@ import {
   type OnlineUser,
 } from "../helpers/protocol";
 import { registerAndLogin } from "../helpers/users";
+import { Encoder, PacketType } from "socket.io-parser";
 
-const settings = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "1500", REGISTER_TIMEOUT_MS: "1500", RECONNECT_GRACE_MS: "1500" };
+// The timeouts stay at their defaults (30 s) where they are not what a test is about: entering a
+// match takes several round-trips, which a loaded machine may spread over seconds.
+const settings = { POINTS_TO_WIN: "2" };
+/** For the tests of the timeouts themselves: short, but each one covers the steps before it. */
+const timeouts = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "3000", REGISTER_TIMEOUT_MS: "6000", RECONNECT_GRACE_MS: "1500" };
 
 describe.each(backends)("duel on $name", (backend) => {
   const { url, user, closeAfterTest } = suiteServer(backend, settings);
@@ -82,7 +87,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const sent = await emitAck<{ challenge_id: string }>(alice.game, "challenge", { type: "challenge", target: bob.username });
     expect(sent).toMatchObject({ ok: true, challenge_id: expect.any(String) });
     const offer = await offered;
-    expect(offer).toMatchObject({ type: "challenge", from: alice.username, timeout_ms: 1500 });
+    expect(offer).toMatchObject({ type: "challenge", from: alice.username, timeout_ms: 30_000 });
 
     const reply = nextEvent(alice.game, "challenge_reply");
     const closedForBob = nextEvent<ChallengeClosed>(bob.game, "challenge_closed");
@@ -92,20 +97,6 @@ describe.each(backends)("duel on $name", (backend) => {
 
     const created = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
     expect(created).toMatchObject({ status: 403, body: { error: { code: "no_accepted_challenge" } } });
-  });
-
-  it("expires an unanswered challenge and tells both sides; a late answer is refused", async () => {
-    const alice = await user("alice");
-    const bob = await user("bob");
-    const offered = nextEvent<{ challenge_id: string }>(bob.game, "challenge");
-    const expiredForAlice = nextEvent<ChallengeClosed>(alice.game, "challenge_closed");
-    const expiredForBob = nextEvent<ChallengeClosed>(bob.game, "challenge_closed");
-    await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username });
-    const { challenge_id } = await offered;
-    expect(await expiredForAlice).toMatchObject({ challenge_id, reason: "expired" });
-    expect(await expiredForBob).toMatchObject({ challenge_id, reason: "expired" });
-    const late = await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" });
-    expect(late).toMatchObject({ ok: false, error: { code: "bad_state" } });
   });
 
   it("lets the challenger cancel; the target's accept then creates nothing", async () => {
@@ -163,35 +154,6 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(await challenge(erin, carol.username)).toMatchObject({ ok: false, error: { code: "in_match" } });
   });
 
-  it("forfeits the player who does not register in time", async () => {
-    const alice = await user("alice");
-    const bob = await user("bob");
-    const matchId = await agreeDuel(alice, bob);
-    await enterAsPlayer(alice, matchId);
-    await joinMatch(bob, matchId);
-    const waiting = await nextState(alice.game, (state) => state.register_deadline_ms !== null);
-    expect(waiting.register_deadline_ms).toBeLessThanOrEqual(1500);
-    const over = await nextState(alice.game, (state) => state.status === "forfeited");
-    expect(over).toMatchObject({ winner: alice.username, forfeit_reason: "register_timeout" });
-    await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
-      .toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: alice.username });
-  });
-
-  it("pauses for a player who disconnects mid-game, then forfeits them when the grace period ends", async () => {
-    const alice = await user("alice");
-    const bob = await user("bob");
-    const matchId = await startedMatch(alice, bob);
-    const paused = nextState(alice.game, (state) => state.status === "paused");
-    const over = nextState(alice.game, (state) => state.status === "forfeited");
-    bob.game.close();
-    expect((await paused).paused).toMatchObject({ player: bob.username, seconds_left: expect.any(Number) });
-    expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
-    await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
-      .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
-  });
-
   it("refuses moving the other paddle, registering as the other player, and spectators' actions", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
@@ -222,16 +184,6 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(later.player2.position).toBe(before.player2.position);
   });
 
-  it("voids a match neither player registers for: no winner, both free again", async () => {
-    const alice = await user("alice");
-    const bob = await user("bob");
-    const matchId = await agreeDuel(alice, bob);
-    await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
-      .toMatchObject({ status: "forfeited", forfeit_reason: "no_show", winner: null });
-    await expect.poll(async () => (await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).ok, { timeout: 5_000 }).toBe(true);
-  });
-
   it("refuses malformed and oversized messages without disturbing the match", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
@@ -255,11 +207,21 @@ describe.each(backends)("duel on $name", (backend) => {
     alice.game.emit("ready", { nonsense: true });
     expect(await errorEvent).toMatchObject({ type: "error", code: "invalid_message" });
 
-    // A frame over the 16 KiB limit closes only the sender's connection.
+    // Frames of exactly 16 KiB are read; one byte more closes the sender's connection (only theirs).
+    const dave = await user("dave");
+    const refusedUnread = nextEvent<{ code: string }>(dave.game, "error");
+    dave.game.emit("challenge", challengeOfFrameBytes(MAX_FRAME_BYTES));
+    expect(await refusedUnread).toMatchObject({ code: "invalid_message" });
+    expect(dave.game.connected).toBe(true);
+
     const carol = await user("carol");
-    const carolGone = nextEvent(carol.game, "disconnect");
-    carol.game.emit("chat_message", { type: "chat_message", text: "x".repeat(40_000) });
-    await carolGone;
+    const carolGone = new Promise<{ reason: string; code?: number }>((resolve) =>
+      carol.game.once("disconnect", (reason, description) => resolve({ reason, code: (description as { context?: { code?: number } } | undefined)?.context?.code })),
+    );
+    carol.game.emit("challenge", challengeOfFrameBytes(MAX_FRAME_BYTES + 1));
+    // The server's WebSocket closes with 1009 (message too big): the client sees the transport close.
+    expect(await carolGone).toEqual({ reason: "transport close", code: 1009 });
+    expect(dave.game.connected).toBe(true);
 
     // The match goes on: states keep coming and the score can still change.
     const current = await nextState(alice.game, () => true);
@@ -267,20 +229,90 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(advanced.status).toBe("playing");
   });
 
-  /** A match both players have registered for and readied, now playing. */
-  async function startedMatch(alice: OnlineUser, bob: OnlineUser): Promise<number> {
-    const matchId = await agreeDuel(alice, bob);
-    await enterAsPlayer(alice, matchId);
-    await enterAsPlayer(bob, matchId);
-    const playing = nextState(alice.game, (state: GameData) => state.status === "playing");
-    await declareReady(alice, "player1");
-    await declareReady(bob, "player2");
-    await playing;
-    return matchId;
-  }
-
   async function onlineUserTab(existing: OnlineUser): Promise<OnlineUser> {
     const { connectGame } = await import("../helpers/protocol");
     return connectGame(url(), existing);
   }
 });
+
+describe.each(backends)("duel timeouts on $name", (backend) => {
+  const { url, user } = suiteServer(backend, timeouts);
+
+  it("expires an unanswered challenge and tells both sides; a late answer is refused", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const offered = nextEvent<{ challenge_id: string }>(bob.game, "challenge");
+    const expiredForAlice = nextEvent<ChallengeClosed>(alice.game, "challenge_closed");
+    const expiredForBob = nextEvent<ChallengeClosed>(bob.game, "challenge_closed");
+    await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username });
+    const { challenge_id } = await offered;
+    expect(await expiredForAlice).toMatchObject({ challenge_id, reason: "expired" });
+    expect(await expiredForBob).toMatchObject({ challenge_id, reason: "expired" });
+    const late = await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" });
+    expect(late).toMatchObject({ ok: false, error: { code: "bad_state" } });
+  });
+
+  it("forfeits the player who does not register in time", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+    await enterAsPlayer(alice, matchId);
+    await joinMatch(bob, matchId);
+    const waiting = await nextState(alice.game, (state) => state.register_deadline_ms !== null);
+    expect(waiting.register_deadline_ms).toBeLessThanOrEqual(Number(timeouts.REGISTER_TIMEOUT_MS));
+    const over = await nextState(alice.game, (state) => state.status === "forfeited");
+    expect(over).toMatchObject({ winner: alice.username, forfeit_reason: "register_timeout" });
+    await expect
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: alice.username });
+  });
+
+  it("pauses for a player who disconnects mid-game, then forfeits them when the grace period ends", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await startedMatch(alice, bob);
+    const paused = nextState(alice.game, (state) => state.status === "paused");
+    const over = nextState(alice.game, (state) => state.status === "forfeited");
+    bob.game.close();
+    expect((await paused).paused).toMatchObject({ player: bob.username, seconds_left: expect.any(Number) });
+    expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
+    await expect
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
+  });
+
+  it("voids a match neither player registers for: no winner, both free again", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+    await expect
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 30_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "no_show", winner: null });
+    await expect.poll(async () => (await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).ok, { timeout: 5_000 }).toBe(true);
+  });
+});
+
+/** A match both players have registered for and readied, now playing. */
+async function startedMatch(alice: OnlineUser, bob: OnlineUser): Promise<number> {
+  const matchId = await agreeDuel(alice, bob);
+  await enterAsPlayer(alice, matchId);
+  await enterAsPlayer(bob, matchId);
+  const playing = nextState(alice.game, (state: GameData) => state.status === "playing");
+  await declareReady(alice, "player1");
+  await declareReady(bob, "player2");
+  await playing;
+  return matchId;
+}
+
+const MAX_FRAME_BYTES = 16 * 1024;
+
+/** A `challenge` payload whose WebSocket frame (engine.io "4" + the socket.io packet, no ack) is exactly `bytes` long. */
+function challengeOfFrameBytes(bytes: number) {
+  const frameOf = (target: string) => {
+    const [encoded] = new Encoder().encode({ type: PacketType.EVENT, nsp: "/game", data: ["challenge", { type: "challenge", target }] }) as string[];
+    return Buffer.byteLength(`4${encoded}`);
+  };
+  const target = "x".repeat(bytes - frameOf(""));
+  if (frameOf(target) !== bytes) throw new Error("frame size arithmetic");
+  return { type: "challenge", target };
+}

@@ -171,6 +171,43 @@ describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)"
     expect(await (await fetch(`${server!.url}/game/matches/${matchId}/`)).json()).toMatchObject({ status: "finished", winner: alice.username });
   });
 
+  it("answers /healthz 503 while PostgreSQL is down and while Redis is down, 200 again once each is back", { timeout: 120_000 }, async () => {
+    const { servers: [server] } = await scenario("health", 1);
+    interface Health {
+      status: string;
+      database: { backend: string; status: string };
+      redis: string;
+      store: { kind: string; status: string };
+    }
+    // Bounded: a health check that hangs instead of answering 503 fails here.
+    const health = async () => {
+      const response = await fetch(`${server!.url}/healthz`, { signal: AbortSignal.timeout(15_000) });
+      return { status: response.status, body: (await response.json()) as Health };
+    };
+    expect(await health()).toMatchObject({ status: 200, body: { status: "ok", database: { status: "ok" }, redis: "ok", store: { kind: "redis", status: "ok" } } });
+
+    await postgres.stop();
+    try {
+      const down = await health();
+      expect(down).toMatchObject({ status: 503, body: { status: "error", database: { backend: "postgresql" }, redis: "ok", store: { status: "ok" } } });
+      expect(down.body.database.status).not.toBe("ok");
+    } finally {
+      await postgres.start();
+    }
+    await pollUntil("healthy again once PostgreSQL is back", health, (answer) => answer.status === 200, 30_000);
+
+    await redis.cli("shutdown", "nosave").catch(() => {});
+    try {
+      const down = await health();
+      expect(down).toMatchObject({ status: 503, body: { status: "error", database: { status: "ok" }, store: { kind: "redis" } } });
+      expect(down.body.store.status).not.toBe("ok");
+      expect(down.body.redis).toBe(down.body.store.status);
+    } finally {
+      await redis.restart();
+    }
+    await pollUntil("healthy again once Redis is back", health, (answer) => answer.status === 200, 30_000);
+  });
+
   describe.each([
     { wipe: "a restart without persistence", run: () => redis.restart() },
     { wipe: "FLUSHALL", run: () => redis.cli("flushall").then(() => {}) },

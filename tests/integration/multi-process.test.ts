@@ -2,9 +2,11 @@
 // are spread over both, and the chat and presence seen from either.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage, PresenceMessage } from "@/lib/protocol/chat";
-import type { GameData } from "@/lib/protocol/game";
+import type { ChallengeClosed, GameData } from "@/lib/protocol/game";
+import type { TournamentJson } from "@/lib/protocol/tournament";
 import { scaledOut } from "../helpers/backends";
-import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, trackBall } from "../helpers/protocol";
+import { matchOwner } from "../helpers/faults";
+import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, onlineUser, postJson, trackBall, type OnlineUser } from "../helpers/protocol";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectSocket, connected } from "../helpers/users";
 import { autoPlay, createTournament, tournamentAction, tournamentEnd, watchTournament } from "../helpers/tournament";
@@ -131,6 +133,72 @@ describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
   });
 });
 
+describe.runIf(scaledOut)("answers across two processes: first reply, owner not answering", () => {
+  let first: RunningServer;
+  let second: RunningServer;
+
+  beforeAll(async () => {
+    const environment = await scaledOut!.environment();
+    [first, second] = await Promise.all([startServer(environment), startServer(environment)]);
+  });
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+  });
+
+  it("lets the first reply win when two tabs of the target, on different processes, both answer: the other gets bad_state", async () => {
+    const alice = await onlineUser(first.url, "first1");
+    const bob = await onlineUser(first.url, "first2");
+    const bobElsewhere = await connectGame(second.url, bob);
+    try {
+      const tabs = [bob, bobElsewhere];
+      const offers = tabs.map((tab) => nextEvent<{ challenge_id: string }>(tab.game, "challenge"));
+      expect(await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).toMatchObject({ ok: true });
+      const [{ challenge_id }] = (await Promise.all(offers)) as [{ challenge_id: string }];
+      const heard = nextEvent<{ reply: string }>(alice.game, "challenge_reply");
+      const closed = nextEvent<ChallengeClosed>(alice.game, "challenge_closed");
+      // Different answers, so the one the challenger hears says which reply won.
+      const replies = ["accept", "decline"] as const;
+      const answers = await Promise.all(tabs.map((tab, index) => emitAck(tab.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: replies[index] })));
+      expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+      const winner = answers.findIndex((answer) => answer.ok);
+      expect(answers[1 - winner]).toMatchObject({ ok: false, error: { code: "bad_state" } });
+      expect((await heard).reply).toBe(replies[winner]);
+      expect((await closed).reason).toBe(replies[winner] === "accept" ? "accepted" : "declined");
+    } finally {
+      closeAll(alice, bob, bobElsewhere);
+    }
+  });
+
+  it("answers unavailable when the process running the match does not answer within 3 s", async () => {
+    const alice = await onlineUser(first.url, "frozen1");
+    const bob = await onlineUser(first.url, "frozen2");
+    const extra: OnlineUser[] = [];
+    let owner: RunningServer | undefined;
+    try {
+      const matchId = await agreeDuel(alice, bob);
+      // These servers run nothing else: the one that reports a match owns this one.
+      owner = await matchOwner([first, second]);
+      const other = owner === first ? second : first;
+      const [aliceThere, bobThere] = other === first ? [alice, bob] : [await connectGame(other.url, alice), await connectGame(other.url, bob)];
+      if (other !== first) extra.push(aliceThere, bobThere);
+      for (const player of [aliceThere, bobThere]) {
+        expect((await postJson(player, `/game/matches/${matchId}/join/`)).status).toBe(200);
+        await joinMatch(player, matchId);
+      }
+      // The owner stops answering (frozen, its lease still held): a command through the other process gets unavailable.
+      owner.process.kill("SIGSTOP");
+      const refused = await emitAck(aliceThere.game, "register", { type: "register", player: "player1", user: alice.username, match_id: matchId });
+      owner.process.kill("SIGCONT");
+      expect(refused).toMatchObject({ ok: false, error: { code: "unavailable" } });
+      // Once it answers again, so do commands through the other process.
+      expect(await emitAck(bobThere.game, "register", { type: "register", player: "player2", user: bob.username, match_id: matchId })).toEqual({ ok: true });
+    } finally {
+      owner?.process.kill("SIGCONT");
+      closeAll(alice, bob, ...extra);
+    }
+  });
+});
+
 describe.runIf(scaledOut)("reconnection across two processes", () => {
   let first: RunningServer;
   let second: RunningServer;
@@ -179,7 +247,8 @@ describe.runIf(scaledOut)("a tournament across two processes", () => {
   let second: RunningServer;
 
   beforeAll(async () => {
-    const environment = { ...(await scaledOut!.environment()), REGISTER_TIMEOUT_MS: "5000" };
+    // Generous: entering a match (three round-trips) is not what this test measures.
+    const environment = { ...(await scaledOut!.environment()), REGISTER_TIMEOUT_MS: "15000" };
     [first, second] = await Promise.all([startServer(environment), startServer(environment)]);
   });
   afterAll(async () => {
@@ -200,6 +269,17 @@ describe.runIf(scaledOut)("a tournament across two processes", () => {
       for (const end of await Promise.all(ends)) expect(end).toMatchObject({ tournament_id: id, winner: users[0]!.username });
       for (const server of [first, second]) {
         expect(await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()).toMatchObject({ status: "finished", winner: users[0]!.username });
+      }
+      // Every player entered every match they were told about (none was refused on either process)…
+      for (const player of players) player.assertNoFailures();
+      expect(players.map((player) => player.readyMessages.length)).toEqual([2, 2, 1, 1]);
+      // …and every match was played to a score: none was decided by a no-show or a forfeit.
+      const final = (await (await fetch(`${second.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
+      const matches = final.rounds.flatMap((round) => round.matches);
+      expect(matches).toHaveLength(3);
+      for (const match of matches) expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0, winner: match.player1 });
+      for (const match of matches) {
+        expect(await (await fetch(`${first.url}/game/matches/${match.match_id}/`)).json()).toMatchObject({ status: "finished", forfeit_reason: null, player1: { score: 1 }, player2: { score: 0 } });
       }
       rooms.forEach((room) => room.socket.close());
     } finally {

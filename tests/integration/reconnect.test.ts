@@ -1,6 +1,7 @@
 // Reconnection instead of instant forfeit, spectators and the lobby's live list, on both back-ends.
 import { describe, expect, it } from "vitest";
 import type { LiveMatchesMessage } from "@/lib/protocol/chat";
+import type { GameData, GameStateMessage } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
 import { agreeDuel, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
 import { connectSocket, connected } from "../helpers/users";
@@ -69,25 +70,44 @@ describe.each(backends)("reconnection on $name", (backend) => {
     expect(html.match(new RegExp(`vs (<!-- -->)?${bob.username}`, "g"))).toHaveLength(1);
   });
 
-  it("forfeits a player whose pause budget is spent", async () => {
+  it("close_match takes the socket out of the room without forfeiting: the player is away, the match pauses, and comes back on join_match", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
     const matchId = await playing(alice, bob);
-    // Away until 2 s of the 4 s grace are left (2+ s of a 5 s budget), back, then away again:
-    // the second grace is cut to what is left of the budget, under 3 s.
-    const halfGone = nextState(alice.game, (state) => state.status === "paused" && state.paused!.seconds_left <= 2);
-    bob.game.close();
-    await halfGone;
-    const bobAgain = await connectGame(url(), bob);
-    closeAfterTest(bobAgain);
+    const pausedForAlice = nextState(alice.game, (state) => state.status === "paused");
+    const bobSaw: GameData[] = [];
+    expect(await emitAck(bob.game, "close_match", { type: "close_match", match_id: matchId })).toEqual({ ok: true });
+    bob.game.on("game_state", ({ game_state }: GameStateMessage) => bobSaw.push(game_state));
+    const paused = await pausedForAlice;
+    expect(paused.paused?.player).toBe(bob.username);
+    expect(paused.player2.connected).toBe(false);
+    // Still connected, but out of the room: none of the states sent since the pause reach Bob's socket.
+    await nextState(alice.game, (state) => state.seq > paused.seq + 2);
+    expect(bob.game.connected).toBe(true);
+    expect(bobSaw.filter((state) => state.seq >= paused.seq)).toEqual([]);
+    expect(await (await fetch(`${url()}/game/matches/${matchId}/`)).json()).toMatchObject({ status: "playing", forfeit_reason: null });
+
+    // Not a forfeit: joining again from the same socket resumes the match.
     const resumed = nextState(alice.game, (state) => state.status === "playing");
-    await joinMatch(bobAgain, matchId);
-    await resumed;
-    const pausedAgain = nextState(alice.game, (state) => state.status === "paused");
-    const over = nextState(alice.game, (state) => state.status === "forfeited");
-    bobAgain.game.close();
-    expect((await pausedAgain).paused!.seconds_left).toBeLessThanOrEqual(3);
-    expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
+    expect((await joinMatch(bob, matchId)).role).toBe("player2");
+    expect([(await resumed).player1.score, (await resumed).player2.score]).toEqual([paused.player1.score, paused.player2.score]);
+  });
+
+  it("counts spectators down when one leaves the match and when one disconnects", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const carol = await user("carol");
+    const dave = await user("dave");
+    const matchId = await playing(alice, bob);
+    const two = nextState(alice.game, (state) => state.spectators === 2);
+    for (const watcher of [carol, dave]) expect((await joinMatch(watcher, matchId)).role).toBe("spectator");
+    await two;
+    const one = nextState(alice.game, (state) => state.spectators === 1);
+    expect(await emitAck(carol.game, "leave_match", { type: "leave_match", match_id: matchId })).toEqual({ ok: true });
+    await one;
+    const none = nextState(alice.game, (state) => state.spectators === 0);
+    dave.game.close();
+    expect((await none).status).toBe("playing");
   });
 
   it("forfeits at once on an explicit leave, with reason quit", async () => {
@@ -119,5 +139,47 @@ describe.each(backends)("reconnection on $name", (backend) => {
     } finally {
       chat.close();
     }
+  });
+});
+
+// A grace period far longer than the test may run, and a small pause budget: only the budget can
+// end the match while the test waits.
+const budgetSettings = { POINTS_TO_WIN: "3", RECONNECT_GRACE_MS: "600000", PAUSE_BUDGET_MS: "4000" };
+
+describe.each(backends)("pause budget on $name", (backend) => {
+  const { url, user, closeAfterTest } = suiteServer(backend, budgetSettings);
+
+  it("forfeits a player whose pause budget is spent, long before the grace period ends", async () => {
+    const alice = await user("alice");
+    const bob = await user("bob");
+    const matchId = await agreeDuel(alice, bob);
+    await enterAsPlayer(alice, matchId);
+    await enterAsPlayer(bob, matchId);
+    const started = nextState(alice.game, (state) => state.status === "playing");
+    await declareReady(alice, "player1");
+    await declareReady(bob, "player2");
+    await started;
+
+    // First drop: the countdown is the budget's (4 s), not the grace's (600 s). Back once half of it is spent.
+    const firstPause = nextState(alice.game, (state) => state.status === "paused");
+    const halfSpent = nextState(alice.game, (state) => state.status === "paused" && state.paused!.seconds_left <= 2);
+    bob.game.close();
+    expect((await firstPause).paused!.seconds_left).toBeLessThanOrEqual(4);
+    await halfSpent;
+    const bobAgain = await connectGame(url(), bob);
+    closeAfterTest(bobAgain);
+    const resumed = nextState(alice.game, (state) => state.status === "playing");
+    expect((await joinMatch(bobAgain, matchId)).role).toBe("player2");
+    await resumed;
+
+    // Second drop: what is left of the budget (at most 2 s) runs out, and Bob forfeits.
+    const pausedAgain = nextState(alice.game, (state) => state.status === "paused");
+    const over = nextState(alice.game, (state) => state.status === "forfeited");
+    bobAgain.game.close();
+    expect((await pausedAgain).paused!.seconds_left).toBeLessThanOrEqual(2);
+    expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
+    await expect
+      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
   });
 });

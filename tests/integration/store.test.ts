@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createMemoryStore } from "@/lib/infra/store/memory";
 import { connectRedis, createRedisStore } from "@/lib/infra/store/redis";
 import type { LiveStore } from "@/lib/infra/store/types";
+import { isCI } from "../helpers/ci";
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const opened: LiveStore[] = [];
@@ -19,6 +20,10 @@ async function redisStore(prefix: string): Promise<LiveStore> {
 
 const implementations: [string, () => Promise<LiveStore>][] = [["memory", async () => createMemoryStore()]];
 if (redisUrl) implementations.push(["redis", () => redisStore(`store-test-${randomBytes(4).toString("hex")}`)]);
+else {
+  if (isCI()) throw new Error(`CI=${process.env.CI} but TEST_REDIS_URL is not set: the Redis store cannot be tested (run the tests with npm test)`);
+  console.warn("\n!! TEST_REDIS_URL not set: the Redis live-store contract tests are SKIPPED (npm test starts a Redis)\n");
+}
 
 afterAll(async () => {
   await Promise.all(opened.map((store) => store.close()));
@@ -48,9 +53,10 @@ describe.each(implementations)("%s store", (_name, open) => {
 
   it("expires a key after its time to live", async () => {
     const store = await open();
-    await store.set("short", "value", { ttlMs: 150 });
+    // Long enough to be read back on a loaded machine; the expiry is then awaited, not timed.
+    await store.set("short", "value", { ttlMs: 3_000 });
     expect(await store.get("short")).toBe("value");
-    await expect.poll(() => store.get("short"), { timeout: 2_000, interval: 50 }).toBeNull();
+    await expect.poll(() => store.get("short"), { timeout: 15_000, interval: 100 }).toBeNull();
   });
 
   it("sets, reads and deletes hash fields; only one of two deletions of a field finds it", async () => {
@@ -79,13 +85,14 @@ describe.each(implementations)("%s store", (_name, open) => {
 
   it("limits a key to its points within the window, shared by every limiter of the same name", async () => {
     const store = await open();
-    const [first, second] = [0, 1].map(() => store.limiter({ name: "test", points: 2, durationMs: 1_000 }));
+    // A window long enough that the three calls below fall in it even on a loaded machine.
+    const [first, second] = [0, 1].map(() => store.limiter({ name: "test", points: 2, durationMs: 3_000 }));
     await first!.consume("alice");
     await second!.consume("alice");
     await expect(first!.consume("alice")).rejects.toMatchObject({ remainingPoints: 0 });
     await second!.consume("bob");
     // After the window, the key starts over.
-    await expect.poll(async () => (await first!.get("alice")) === null, { timeout: 3_000, interval: 100 }).toBe(true);
+    await expect.poll(async () => (await first!.get("alice")) === null, { timeout: 15_000, interval: 100 }).toBe(true);
     await first!.consume("alice");
   });
 

@@ -29,7 +29,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
     cleanup.push(() => room.socket.close());
     const autoPlayers: AutoPlayer[] = users.map((user) => autoPlay(user, skip?.(user) ? () => true : undefined));
     cleanup.push(() => autoPlayers.forEach((player) => player.stop()));
-    return { id, room };
+    return { id, room, autoPlayers };
   }
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
 
   it.each([3, 4, 5])("runs a %i-player tournament to a winner with the seed's pairing texts", async (count) => {
     const users = await players(count, `t${count}p`);
-    const { id, room } = await openTournament(users);
+    const { id, room, autoPlayers } = await openTournament(users);
     const firstRound = nextRoundStart(room.socket, 1);
     const ended = tournamentEnd(room.socket);
     const started = await tournamentAction(users[0]!, id, "start");
@@ -70,11 +70,16 @@ describe.each(backends)("tournaments on $name", (backend) => {
 
     // Player 1 (the better seed) wins every match, so the creator is champion.
     expect(await ended).toEqual({ type: "tournament_end", tournament_id: id, winner: users[0]!.username });
+    // Nobody's entry into a match was refused: every match below was played, not forfeited.
+    autoPlayers.forEach((player) => player.assertNoFailures());
     const final = (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
     expect(final).toMatchObject({ status: "finished", winner: users[0]!.username, current_round: Math.ceil(Math.log2(count)) });
     expect(final.rounds).toHaveLength(Math.ceil(Math.log2(count)));
     expect(final.rounds.at(-1)!.matches[0]).toMatchObject({ status: "finished", winner: users[0]!.username });
     for (const match of final.rounds[0]!.matches) expect(["finished", "bye"]).toContain(match.status);
+    for (const match of final.rounds.flatMap((round) => round.matches).filter((match) => match.status !== "bye")) {
+      expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0 });
+    }
     expect(final.players.filter((player) => !player.eliminated).map((player) => player.username)).toEqual([users[0]!.username]);
     // Shown on the winner's profile.
     const profile = await (await fetch(`${server.url}/users/${users[0]!.username}/`)).text();
@@ -110,11 +115,19 @@ describe.each(backends)("tournaments on $name", (backend) => {
   });
 
   it("cancels the tournament when its creator leaves before the start", async () => {
-    const [creator, other] = await players(2, "cancel");
+    const [creator, other, late] = await players(3, "cancel");
     const id = await createTournament(creator!, { name: "Short lived" });
-    await tournamentAction(other!, id, "join");
+    expect((await tournamentAction(other!, id, "join")).status).toBe(200);
+    // Open, with enough players: only the creator check can refuse the other player's start.
+    expect(await tournamentAction(other!, id, "start")).toMatchObject({ status: 403, body: { error: { code: "not_creator" } } });
+    expect(await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()).toMatchObject({ status: "open", current_round: 0, players: [{ username: creator!.username }, { username: other!.username }] });
+
     expect(await tournamentAction(creator!, id, "leave")).toMatchObject({ status: 200, body: { tournament: { status: "cancelled" } } });
-    expect(await tournamentAction(other!, id, "start")).toMatchObject({ status: 403 });
+    expect(await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()).toMatchObject({ status: "cancelled", rounds: [] });
+    // Cancelled: the creator can no longer start it, nobody can join it, and leaving it is refused as over.
+    expect(await tournamentAction(creator!, id, "start")).toMatchObject({ status: 409, body: { error: { code: "not_open" } } });
+    expect(await tournamentAction(late!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "not_open" } } });
+    expect(await tournamentAction(other!, id, "leave")).toMatchObject({ status: 409, body: { error: { code: "not_running" } } });
   });
 
   it("lets a player leave mid-tournament: their match is forfeited and the tournament still ends", async () => {

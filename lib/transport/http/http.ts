@@ -41,10 +41,18 @@ export async function withinHttpBudget(request: Request): Promise<NextResponse |
 
 const MAX_BODY_BYTES = 16 * 1024;
 
+/** The body as text, or the 413 response to send instead. The limit is in bytes (UTF-8 on the wire), not in characters. */
+export async function readBody(request: Request): Promise<{ text: string } | { response: NextResponse }> {
+  const body = new Uint8Array(await request.arrayBuffer());
+  if (body.byteLength > MAX_BODY_BYTES) return { response: apiError(413, "body_too_large", "The request body is too large") };
+  return { text: new TextDecoder().decode(body) };
+}
+
 /** Parses a JSON body with `schema`; on failure returns the 400/413 response to send instead. */
 export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<{ data: T } | { response: NextResponse }> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { response: apiError(413, "body_too_large", "The request body is too large") };
+  const body = await readBody(request);
+  if ("response" in body) return body;
+  const { text } = body;
   let json: unknown;
   try {
     json = JSON.parse(text);
