@@ -45,6 +45,26 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
       return { ok: true, matchId };
     },
 
+    /** A match as the API shows it (GET /game/matches/<id>/): players, scores, status, winner, times; null when there is none. */
+    async json(matchId: number) {
+      const match = await matchRows.find(matchId);
+      return (
+        match && {
+          match_id: match.id,
+          tournament_id: match.tournamentId,
+          status: match.status,
+          player1: { id: match.player1.id, username: match.player1.username, score: match.player1Score },
+          player2: match.player2 && { id: match.player2.id, username: match.player2.username, score: match.player2Score },
+          points_to_win: match.pointsToWin,
+          winner: match.winner?.username ?? null,
+          forfeit_reason: match.forfeitReason,
+          created_at: match.createdAt.toISOString(),
+          started_at: match.startedAt?.toISOString() ?? null,
+          ended_at: match.endedAt?.toISOString() ?? null,
+        }
+      );
+    },
+
     /** The seed's join: a match's player learns their slot; anyone else, or anyone once it is over, is refused. */
     async playerSlot(userId: number, matchId: number): Promise<PlayerSlotResult> {
       const match = await matchRows.find(matchId);

@@ -24,6 +24,8 @@ export interface TestApi {
   createMatch(user: TestUser, opponent: string): Promise<{ status: number; body: unknown }>;
   /** The seed's join (POST /game/matches/<id>/join/), answered as the HTTP endpoint answers. */
   joinAsPlayer(user: TestUser, matchId: number): Promise<{ status: number; body: unknown }>;
+  /** A match as GET /game/matches/<id>/ shows it (null: no such match). */
+  matchJson(matchId: number): Promise<object | null>;
 }
 
 export interface TestServer extends TestApi {
@@ -75,6 +77,7 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
       const result = await context.matches.playerSlot(user.id, matchId);
       return answer(result, 200, result.ok ? { match_id: matchId, player: result.player } : {});
     },
+    matchJson: (matchId) => context.matches.json(matchId),
     output: () => lines.join("\n"),
     async stop() {
       await app.close();

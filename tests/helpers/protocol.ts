@@ -23,6 +23,10 @@ export function httpApi(url: string): TestApi {
     newUser: (base) => registerAndLogin(url, base),
     createMatch: (user, opponent) => postJson({ baseUrl: url, cookie: user.cookie }, "/game/matches/create_match/", { opponent }),
     joinAsPlayer: (user, matchId) => postJson({ baseUrl: url, cookie: user.cookie }, `/game/matches/${matchId}/join/`),
+    async matchJson(matchId) {
+      const response = await fetch(`${url}/game/matches/${matchId}/`);
+      return response.status === 404 ? null : ((await response.json()) as object);
+    },
   };
 }
 

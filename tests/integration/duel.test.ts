@@ -1,5 +1,6 @@
 // The duel flow over the wire, on both back-ends: challenges, a match to the end, forfeits,
-// authorization and malformed input.
+// authorization and malformed input. One full duel runs on a server.ts process (its result on the
+// API and the profile pages); the rest on the app booted in-process.
 import { describe, expect, it } from "vitest";
 import type { ChallengeClosed, GameData } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
@@ -11,12 +12,11 @@ import {
   joinMatch,
   nextEvent,
   nextState,
-  postJson,
+  suiteApp,
   suiteServer,
   trackBall,
   type OnlineUser,
 } from "../helpers/protocol";
-import { registerAndLogin } from "../helpers/users";
 import { Encoder, PacketType } from "socket.io-parser";
 
 // The timeouts stay at their defaults (30 s) where they are not what a test is about: entering a
@@ -25,8 +25,9 @@ const settings = { POINTS_TO_WIN: "2" };
 /** For the tests of the timeouts themselves: short, but each one covers the steps before it. */
 const timeouts = { POINTS_TO_WIN: "2", CHALLENGE_TIMEOUT_MS: "3000", REGISTER_TIMEOUT_MS: "6000", RECONNECT_GRACE_MS: "1500" };
 
-describe.each(backends)("duel on $name", (backend) => {
-  const { url, user, closeAfterTest } = suiteServer(backend, settings);
+describe.each(backends)("duel to the end, over HTTP, on $name", (backend) => {
+  // A server.ts process: the result is read back from the API and the players' profile pages.
+  const { url, user } = suiteServer(backend, settings);
 
   it("plays a full duel to a finished result, stored once and shown on both profiles", async () => {
     const alice = await user("alice");
@@ -79,6 +80,10 @@ describe.each(backends)("duel on $name", (backend) => {
     // Both players are free again: a new challenge between them goes through.
     await expect.poll(async () => (await emitAck(bob.game, "challenge", { type: "challenge", target: alice.username })).ok, { timeout: 5_000 }).toBe(true);
   });
+});
+
+describe.each(backends)("duel on $name", (backend) => {
+  const { server, user, closeAfterTest } = suiteApp(backend, settings);
 
   it("tells the challenger when the target declines, and creates no match", async () => {
     const alice = await user("alice");
@@ -95,7 +100,7 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(await reply).toEqual({ type: "challenge_reply", challenge_id: offer.challenge_id, reply: "decline", from: bob.username });
     expect((await closedForBob).reason).toBe("declined");
 
-    const created = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
+    const created = await bob.api.createMatch(bob, alice.username);
     expect(created).toMatchObject({ status: 403, body: { error: { code: "no_accepted_challenge" } } });
   });
 
@@ -110,7 +115,7 @@ describe.each(backends)("duel on $name", (backend) => {
     expect(await emitAck(alice.game, "challenge_cancel", { type: "challenge_cancel", challenge_id })).toEqual({ ok: true });
     expect((await closed).reason).toBe("cancelled");
     expect(await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" })).toMatchObject({ ok: false, error: { code: "bad_state" } });
-    expect((await postJson(bob, "/game/matches/create_match/", { opponent: alice.username })).status).toBe(403);
+    expect((await bob.api.createMatch(bob, alice.username)).status).toBe(403);
   });
 
   it("answers the first accept only, across two tabs of the target", async () => {
@@ -125,8 +130,8 @@ describe.each(backends)("duel on $name", (backend) => {
       [bob, bobSecondTab].map((tab) => emitAck(tab.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" })),
     );
     expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
-    const first = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
-    const second = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
+    const first = await bob.api.createMatch(bob, alice.username);
+    const second = await bob.api.createMatch(bob, alice.username);
     expect(first.status).toBe(201);
     expect(second).toMatchObject({ status: 403, body: { error: { code: "no_accepted_challenge" } } });
   });
@@ -135,7 +140,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const alice = await user("alice");
     const bob = await user("bob");
     const carol = await user("carol");
-    const offline = await registerAndLogin(url(), "offline");
+    const offline = await server().newUser("offline");
     const challenge = (from: OnlineUser, target: string) => emitAck(from.game, "challenge", { type: "challenge", target });
 
     expect(await challenge(alice, "nobody_here_x")).toMatchObject({ ok: false, error: { code: "unknown_user" } });
@@ -158,7 +163,7 @@ describe.each(backends)("duel on $name", (backend) => {
     const alice = await user("alice");
     const bob = await user("bob");
     const matchId = await agreeDuel(alice, bob);
-    await postJson(alice, `/game/matches/${matchId}/join/`);
+    await alice.api.joinAsPlayer(alice, matchId);
     await joinMatch(alice, matchId);
     expect(await emitAck(alice.game, "register", { type: "register", player: "player2", user: alice.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await emitAck(alice.game, "register", { type: "register", player: "player1", user: bob.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
@@ -167,7 +172,7 @@ describe.each(backends)("duel on $name", (backend) => {
     await enterAsPlayer(bob, matchId);
 
     const carol = await user("carol");
-    expect((await postJson(carol, `/game/matches/${matchId}/join/`)).status).toBe(403);
+    expect((await carol.api.joinAsPlayer(carol, matchId)).status).toBe(403);
     const watching = await joinMatch(carol, matchId);
     expect(watching.role).toBe("spectator");
     expect(await emitAck(carol.game, "register", { type: "register", player: "player1", user: carol.username, match_id: matchId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
@@ -231,12 +236,12 @@ describe.each(backends)("duel on $name", (backend) => {
 
   async function onlineUserTab(existing: OnlineUser): Promise<OnlineUser> {
     const { connectGame } = await import("../helpers/protocol");
-    return connectGame(url(), existing);
+    return connectGame(server(), existing);
   }
 });
 
 describe.each(backends)("duel timeouts on $name", (backend) => {
-  const { url, user } = suiteServer(backend, timeouts);
+  const { server, user } = suiteApp(backend, timeouts);
 
   it("expires an unanswered challenge and tells both sides; a late answer is refused", async () => {
     const alice = await user("alice");
@@ -263,7 +268,7 @@ describe.each(backends)("duel timeouts on $name", (backend) => {
     const over = await nextState(alice.game, (state) => state.status === "forfeited");
     expect(over).toMatchObject({ winner: alice.username, forfeit_reason: "register_timeout" });
     await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await server().matchJson(matchId)) ?? {}, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: alice.username });
   });
 
@@ -277,7 +282,7 @@ describe.each(backends)("duel timeouts on $name", (backend) => {
     expect((await paused).paused).toMatchObject({ player: bob.username, seconds_left: expect.any(Number) });
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
     await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await server().matchJson(matchId)) ?? {}, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
   });
 
@@ -286,7 +291,7 @@ describe.each(backends)("duel timeouts on $name", (backend) => {
     const bob = await user("bob");
     const matchId = await agreeDuel(alice, bob);
     await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 30_000 })
+      .poll(async () => (await server().matchJson(matchId)) ?? {}, { timeout: 30_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "no_show", winner: null });
     await expect.poll(async () => (await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).ok, { timeout: 5_000 }).toBe(true);
   });

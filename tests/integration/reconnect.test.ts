@@ -1,15 +1,16 @@
-// Reconnection instead of instant forfeit, spectators and the lobby's live list, on both back-ends.
+// Reconnection instead of instant forfeit, spectators and the lobby's live list, on both back-ends,
+// on the app booted in-process.
 import { describe, expect, it } from "vitest";
 import type { LiveMatchesMessage } from "@/lib/protocol/chat";
 import type { GameData, GameStateMessage } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
-import { agreeDuel, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
+import { agreeDuel, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteApp, type OnlineUser } from "../helpers/protocol";
 import { connectSocket, connected } from "../helpers/users";
 
 const settings = { POINTS_TO_WIN: "3", RECONNECT_GRACE_MS: "4000", PAUSE_BUDGET_MS: "5000", REGISTER_TIMEOUT_MS: "5000" };
 
 describe.each(backends)("reconnection on $name", (backend) => {
-  const { url, user, closeAfterTest } = suiteServer(backend, settings);
+  const { server, user, closeAfterTest } = suiteApp(backend, settings);
 
   async function playing(alice: OnlineUser, bob: OnlineUser): Promise<number> {
     const matchId = await agreeDuel(alice, bob);
@@ -44,7 +45,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
 
     const countdown = nextState(alice.game, (state) => state.status === "countdown");
     const resumed = nextState(alice.game, (state) => state.status === "playing");
-    const bobAgain = await connectGame(url(), bob);
+    const bobAgain = await connectGame(server(), bob);
     closeAfterTest(bobAgain);
     expect((await joinMatch(bobAgain, matchId)).role).toBe("player2");
     expect((await countdown).countdown).toBe(3);
@@ -64,10 +65,10 @@ describe.each(backends)("reconnection on $name", (backend) => {
     bob.game.close();
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
     await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await server().matchJson(matchId)) ?? {}, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
-    const html = await (await fetch(`${url()}/users/${alice.username}/`)).text();
-    expect(html.match(new RegExp(`vs (<!-- -->)?${bob.username}`, "g"))).toHaveLength(1);
+    const history = await server().context.users.recentMatches(alice.id);
+    expect(history.filter((match) => match.id === matchId)).toHaveLength(1);
   });
 
   it("close_match takes the socket out of the room without forfeiting: the player is away, the match pauses, and comes back on join_match", async () => {
@@ -85,7 +86,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
     await nextState(alice.game, (state) => state.seq > paused.seq + 2);
     expect(bob.game.connected).toBe(true);
     expect(bobSaw.filter((state) => state.seq >= paused.seq)).toEqual([]);
-    expect(await (await fetch(`${url()}/game/matches/${matchId}/`)).json()).toMatchObject({ status: "playing", forfeit_reason: null });
+    expect(await server().matchJson(matchId)).toMatchObject({ status: "playing", forfeit_reason: null });
 
     // Not a forfeit: joining again from the same socket resumes the match.
     const resumed = nextState(alice.game, (state) => state.status === "playing");
@@ -121,7 +122,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
 
   it("lists live matches in the lobby as they start and drops them when they end", async () => {
     const watcher = await user("watcher");
-    const chat = connectSocket(url(), "/chat", watcher.cookie);
+    const chat = connectSocket(server().url, "/chat", watcher.cookie);
     try {
       const initial = nextEvent<LiveMatchesMessage>(chat, "live_matches");
       await connected(chat);
@@ -147,7 +148,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
 const budgetSettings = { POINTS_TO_WIN: "3", RECONNECT_GRACE_MS: "600000", PAUSE_BUDGET_MS: "4000" };
 
 describe.each(backends)("pause budget on $name", (backend) => {
-  const { url, user, closeAfterTest } = suiteServer(backend, budgetSettings);
+  const { server, user, closeAfterTest } = suiteApp(backend, budgetSettings);
 
   it("forfeits a player whose pause budget is spent, long before the grace period ends", async () => {
     const alice = await user("alice");
@@ -166,7 +167,7 @@ describe.each(backends)("pause budget on $name", (backend) => {
     bob.game.close();
     expect((await firstPause).paused!.seconds_left).toBeLessThanOrEqual(4);
     await halfSpent;
-    const bobAgain = await connectGame(url(), bob);
+    const bobAgain = await connectGame(server(), bob);
     closeAfterTest(bobAgain);
     const resumed = nextState(alice.game, (state) => state.status === "playing");
     expect((await joinMatch(bobAgain, matchId)).role).toBe("player2");
@@ -179,7 +180,7 @@ describe.each(backends)("pause budget on $name", (backend) => {
     expect((await pausedAgain).paused!.seconds_left).toBeLessThanOrEqual(2);
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
     await expect
-      .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as object, { timeout: 10_000 })
+      .poll(async () => (await server().matchJson(matchId)) ?? {}, { timeout: 10_000 })
       .toMatchObject({ status: "forfeited", forfeit_reason: "disconnect", winner: alice.username });
   });
 });
