@@ -1,6 +1,6 @@
 // Read by the stock Prisma CLI (`prisma generate`, and `prisma migrate deploy` on a machine
 // that can download Prisma's native engine). The app itself applies migrations offline at start
-// (lib/server/migrate.ts), so the URL is only needed by the CLI's migrate commands.
+// (lib/infra/db/migrate.ts), so the URL is only needed by the CLI's migrate commands.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({
