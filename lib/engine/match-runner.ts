@@ -5,7 +5,7 @@
 // commands for a match owned elsewhere are forwarded over the owner's channel.
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { isOver, type LiveMatch } from "../domain/game/lifecycle";
+import type { LiveMatch } from "../domain/game/lifecycle";
 import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
 import { keys } from "../infra/store/keys";
@@ -13,6 +13,7 @@ import { readSnapshot, signedSnapshot, type Snapshot } from "./match-store";
 import { publishLiveSummary, summarize } from "../app/live-matches";
 import { markInGame } from "../app/presence";
 import { AudienceRecounts } from "./audience-recounts";
+import { LEASE_RENEW_MS, MatchLeases } from "./leases";
 import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
 import type { CommandResult, LoopEvent, MatchCommand } from "./loop/match-loop";
@@ -24,8 +25,6 @@ import type { Logger } from "../infra/log";
 
 export type { CommandResult, MatchCommand };
 
-const LEASE_MS = 5_000;
-const LEASE_RENEW_MS = 2_000;
 /** Finished matches stay readable (late joiners, the result screen) for a while. */
 const FINISHED_TTL_MS = 60 * 60 * 1000;
 /** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
@@ -37,10 +36,6 @@ const RELAY_WINDOW = 3_600;
 
 /** Snapshots are saved every second; states go out at most 60 times a second. */
 const TAKEOVER_SEQ_JUMP = 600;
-
-/** Another process saved this snapshot within a lease's time: it is alive and runs the match. */
-const savedByLiveOwner = (snapshot: Snapshot, processId: string) =>
-  snapshot.owner !== undefined && snapshot.owner !== processId && Date.now() - (snapshot.savedAt ?? 0) < LEASE_MS;
 
 /** How long a process waits for the owner's answer to a forwarded register or ready. */
 const OWNER_ANSWER_MS = 3_000;
@@ -86,6 +81,7 @@ export class MatchRunner {
   private readonly owned = new Map<number, OwnedMatch>();
   /** Forwarded commands waiting for the owner's answer, by request id. */
   private readonly awaitingOwner = new Map<string, (result: CommandResult) => void>();
+  private readonly leases: MatchLeases;
   private link: LoopLink | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
@@ -96,6 +92,7 @@ export class MatchRunner {
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
   constructor(private readonly deps: MatchRunnerDeps) {
+    this.leases = new MatchLeases(deps.store, deps.processId);
     this.recounts = new AudienceRecounts(deps.audience, (matchId, audience, roles) => this.applyAudience(matchId, audience, roles), deps.log);
   }
 
@@ -151,16 +148,16 @@ export class MatchRunner {
   /** Makes sure some process runs the match (this one, when nobody does). */
   async ensureRunning(matchId: number): Promise<void> {
     if (this.owned.has(matchId)) return;
-    if ((await this.deps.store.get(keys.matchOwner(matchId))) === null) await this.acquire(matchId);
+    if ((await this.leases.holder(matchId)) === null) await this.acquire(matchId);
   }
 
   /** Applies a command here if this process owns the match (taking it over when nobody does), else forwards it. */
   async dispatch(matchId: number, command: MatchCommand): Promise<CommandResult> {
     if (this.owned.has(matchId)) return this.apply(matchId, command);
-    let owner = await this.deps.store.get(keys.matchOwner(matchId));
+    let owner = await this.leases.holder(matchId);
     if (owner === null) {
       if (await this.acquire(matchId)) return this.apply(matchId, command);
-      owner = await this.ownerOf(matchId);
+      owner = await this.leases.ownerOf(matchId);
       if (owner === null) return { ok: false, error: "not_found", message: "The match is not running" };
     }
     // Another process runs it (or this one is still taking it over): its channel delivers in order.
@@ -226,7 +223,7 @@ export class MatchRunner {
     await Promise.all(
       snapshots.map(async ({ matchId, json }) => {
         await this.saveSnapshot(matchId, json, { handover: true });
-        await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
+        await this.leases.release(matchId);
       }),
     );
     this.owned.clear();
@@ -238,17 +235,8 @@ export class MatchRunner {
   /** Takes the lease of a stored, unfinished match that nobody runs; true when this process now owns it. */
   private async acquire(matchId: number): Promise<boolean> {
     if (this.stopped) return false;
-    const snapshot = await this.readSnapshot(matchId);
-    if (!snapshot || isOver(snapshot.match)) {
-      // Over (or gone) but still listed: its owner stopped between the result and the clean-up.
-      await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
-      return false;
-    }
-    // Its owner saved it moments ago: the lease is missing only because the store lost it, and
-    // that owner will take it again. Two processes running one match would both broadcast.
-    if (savedByLiveOwner(snapshot, this.deps.processId)) return false;
-    const won = await this.deps.store.set(keys.matchOwner(matchId), this.deps.processId, { onlyIfAbsent: true, ttlMs: LEASE_MS });
-    if (!won) return false;
+    const snapshot = await this.leases.take(matchId);
+    if (!snapshot) return false;
     if (this.owned.has(matchId)) return true;
     // Re-read after winning: the previous owner may have saved a newer state on its way out.
     const latest = (await this.readSnapshot(matchId)) ?? snapshot;
@@ -267,14 +255,12 @@ export class MatchRunner {
 
   /** Renews this process's leases; one that vanished (the store lost its data) is taken again with all the match's state. */
   private async renewLeases(): Promise<void> {
-    const { store, processId } = this.deps;
     const regained: number[] = [];
     await Promise.all(
       [...this.owned.keys()].map(async (matchId) => {
-        const lease = keys.matchOwner(matchId);
-        if (await store.compareAndSet(lease, processId, processId, { ttlMs: LEASE_MS })) return;
-        // Gone rather than taken: the store lost it.
-        if (await store.set(lease, processId, { onlyIfAbsent: true, ttlMs: LEASE_MS })) return void regained.push(matchId);
+        const lease = await this.leases.renew(matchId);
+        if (lease === "renewed") return;
+        if (lease === "regained") return void regained.push(matchId);
         if (!this.owned.delete(matchId)) return;
         this.loop.send({ op: "remove", matchId });
         this.deps.log.warn(`match ${matchId}: lease lost, another process runs it now`);
@@ -303,19 +289,11 @@ export class MatchRunner {
    */
   async audienceChanged(matchId: number, roles: MatchRole[]): Promise<void> {
     if (!this.owned.has(matchId) && !(await this.acquire(matchId))) {
-      const owner = await this.ownerOf(matchId);
+      const owner = await this.leases.ownerOf(matchId);
       if (owner !== null && owner !== this.deps.processId) await this.publish(owner, { kind: "audience", matchId, roles });
       return;
     }
     this.recounts.request(matchId, roles);
-  }
-
-  /** The process running a match: the lease holder, or while the lease is missing, the one that saved its latest snapshot. */
-  private async ownerOf(matchId: number): Promise<string | null> {
-    const lease = await this.deps.store.get(keys.matchOwner(matchId));
-    if (lease !== null) return lease;
-    const snapshot = await this.readSnapshot(matchId);
-    return snapshot && savedByLiveOwner(snapshot, this.deps.processId) ? snapshot.owner! : null;
   }
 
   /** A fresh count of the match's audience: which processes to broadcast to, and who is there. */
@@ -394,7 +372,7 @@ export class MatchRunner {
     this.owned.delete(matchId);
     this.loop.send({ op: "remove", matchId });
     await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
-    await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
+    await this.leases.release(matchId);
     this.deps.log.info(`match ${matchId}: ${match.status}, winner ${match.winner}`);
   }
 }
