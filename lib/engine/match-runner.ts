@@ -3,7 +3,6 @@
 // ownership, commands in, states out to the sockets, snapshots to the store, and the result
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
-import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { LiveMatch } from "../domain/game/lifecycle";
 import { toGameData } from "./game-data";
@@ -14,9 +13,10 @@ import { publishLiveSummary, summarize } from "../app/live-matches";
 import { markInGame } from "../app/presence";
 import { AudienceRecounts } from "./audience-recounts";
 import { LEASE_RENEW_MS, MatchLeases } from "./leases";
+import { CommandForwarding } from "./forwarding";
 import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
-import type { CommandResult, LoopEvent, MatchCommand } from "./loop/match-loop";
+import { mayBeRefused, type CommandResult, type LoopEvent, type MatchCommand } from "./loop/match-loop";
 import { startLoopThread, type LoopLink } from "./loop/link";
 import { percentiles } from "./percentiles";
 import type { FromLoop, LoopStats } from "./loop/protocol";
@@ -36,19 +36,6 @@ const RELAY_WINDOW = 3_600;
 
 /** Snapshots are saved every second; states go out at most 60 times a second. */
 const TAKEOVER_SEQ_JUMP = 600;
-
-/** How long a process waits for the owner's answer to a forwarded register or ready. */
-const OWNER_ANSWER_MS = 3_000;
-
-/** On a process's runner channel: commands forwarded to it, and answers to those it forwarded. */
-type RunnerMessage =
-  | { kind: "command"; matchId: number; command: MatchCommand; replyTo?: { processId: string; requestId: string } }
-  | { kind: "outcome"; requestId: string; result: CommandResult }
-  /** Sockets of these roles came or went on some process: the owner counts them again. */
-  | { kind: "audience"; matchId: number; roles: MatchRole[] };
-
-/** Only register and ready can be refused by the match's state; every other command applies. */
-const mayBeRefused = (command: MatchCommand) => command.kind === "register" || command.kind === "ready";
 
 interface OwnedMatch {
   /** Some other process has sockets in the match room: broadcasts must go through the adapter. */
@@ -79,9 +66,8 @@ export interface RunnerStats extends LoopStats {
 
 export class MatchRunner {
   private readonly owned = new Map<number, OwnedMatch>();
-  /** Forwarded commands waiting for the owner's answer, by request id. */
-  private readonly awaitingOwner = new Map<string, (result: CommandResult) => void>();
   private readonly leases: MatchLeases;
+  private readonly forwarding: CommandForwarding;
   private link: LoopLink | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
@@ -93,6 +79,7 @@ export class MatchRunner {
 
   constructor(private readonly deps: MatchRunnerDeps) {
     this.leases = new MatchLeases(deps.store, deps.processId);
+    this.forwarding = new CommandForwarding(deps.store, deps.processId, deps.log);
     this.recounts = new AudienceRecounts(deps.audience, (matchId, audience, roles) => this.applyAudience(matchId, audience, roles), deps.log);
   }
 
@@ -115,11 +102,9 @@ export class MatchRunner {
         process.exit(1);
       },
     );
-    this.unsubscribe = await this.deps.store.subscribe(keys.runnerChannel(this.deps.processId), (raw) => {
-      const message = JSON.parse(raw) as RunnerMessage;
-      if (message.kind === "outcome") return this.awaitingOwner.get(message.requestId)?.(message.result);
-      const forwarded = message.kind === "audience" ? this.audienceChanged(message.matchId, message.roles) : this.runForwarded(message);
-      void forwarded.catch((error: Error) => this.deps.log.error(`match ${message.matchId}: ${error.message}`));
+    this.unsubscribe = await this.forwarding.listen({
+      dispatch: (matchId, command) => this.dispatch(matchId, command),
+      audienceChanged: (matchId, roles) => this.audienceChanged(matchId, roles),
     });
     this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.deps.log.error(`sweep: ${error.message}`)), SWEEP_MS);
     this.leaseRenewer = setInterval(() => void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`)), LEASE_RENEW_MS);
@@ -161,32 +146,7 @@ export class MatchRunner {
       if (owner === null) return { ok: false, error: "not_found", message: "The match is not running" };
     }
     // Another process runs it (or this one is still taking it over): its channel delivers in order.
-    if (!mayBeRefused(command)) {
-      await this.publish(owner, { kind: "command", matchId, command });
-      return { ok: true };
-    }
-    const requestId = randomUUID();
-    const outcome = new Promise<CommandResult>((resolve) => {
-      const answer = (result: CommandResult) => {
-        clearTimeout(timer);
-        this.awaitingOwner.delete(requestId);
-        resolve(result);
-      };
-      const timer = setTimeout(() => answer({ ok: false, error: "unavailable", message: "The match's server did not answer; try again" }), OWNER_ANSWER_MS);
-      this.awaitingOwner.set(requestId, answer);
-    });
-    await this.publish(owner, { kind: "command", matchId, command, replyTo: { processId: this.deps.processId, requestId } });
-    return outcome;
-  }
-
-  /** A command forwarded by another process: applied (or forwarded again), and answered when asked. */
-  private async runForwarded({ matchId, command, replyTo }: Extract<RunnerMessage, { kind: "command" }>): Promise<void> {
-    const result = await this.dispatch(matchId, command);
-    if (replyTo) await this.publish(replyTo.processId, { kind: "outcome", requestId: replyTo.requestId, result });
-  }
-
-  private publish(processId: string, message: RunnerMessage): Promise<void> {
-    return this.deps.store.publish(keys.runnerChannel(processId), JSON.stringify(message));
+    return this.forwarding.command(owner, matchId, command);
   }
 
   /**
@@ -290,7 +250,7 @@ export class MatchRunner {
   async audienceChanged(matchId: number, roles: MatchRole[]): Promise<void> {
     if (!this.owned.has(matchId) && !(await this.acquire(matchId))) {
       const owner = await this.leases.ownerOf(matchId);
-      if (owner !== null && owner !== this.deps.processId) await this.publish(owner, { kind: "audience", matchId, roles });
+      if (owner !== null && owner !== this.deps.processId) await this.forwarding.audience(owner, matchId, roles);
       return;
     }
     this.recounts.request(matchId, roles);
