@@ -3,7 +3,6 @@
 // ownership, commands in, states out to the sockets, snapshots to the store, and the result
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { LiveMatch } from "../domain/game/lifecycle";
 import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
@@ -14,11 +13,11 @@ import { markInGame } from "../app/presence";
 import { AudienceRecounts } from "./audience-recounts";
 import { LEASE_RENEW_MS, MatchLeases } from "./leases";
 import { CommandForwarding } from "./forwarding";
+import { MainThreadDelays, type MainThreadDelayStats } from "./main-thread-delays";
 import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
 import { mayBeRefused, type CommandResult, type LoopEvent, type MatchCommand } from "./loop/match-loop";
 import { startLoopThread, type LoopLink } from "./loop/link";
-import { percentiles } from "./percentiles";
 import type { FromLoop, LoopStats } from "./loop/protocol";
 import type { LiveStore } from "../infra/store/types";
 import type { Logger } from "../infra/log";
@@ -29,10 +28,6 @@ export type { CommandResult, MatchCommand };
 const FINISHED_TTL_MS = 60 * 60 * 1000;
 /** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
 const SWEEP_MS = 2_000;
-/** The event-loop delay monitor samples every 10 ms. */
-const LOOP_DELAY_RESOLUTION_MS = 10;
-/** Relay delays kept for the stats: about a minute of tick messages. */
-const RELAY_WINDOW = 3_600;
 
 /** Snapshots are saved every second; states go out at most 60 times a second. */
 const TAKEOVER_SEQ_JUMP = 600;
@@ -56,12 +51,8 @@ export interface MatchRunnerDeps {
   onFinished(match: LiveMatch): Promise<void>;
 }
 
-export interface RunnerStats extends LoopStats {
+export interface RunnerStats extends LoopStats, MainThreadDelayStats {
   ownedMatches: number;
-  /** How long tick messages waited for the main thread before their states went out (ms). */
-  relayDelay: { p50: number; p99: number; max: number; samples: number };
-  /** The main thread's event-loop delay (ms) since the previous stats() call: socket traffic, encoding, GC. */
-  eventLoopDelay: { p50: number; p99: number; max: number };
 }
 
 export class MatchRunner {
@@ -73,9 +64,8 @@ export class MatchRunner {
   private stopped = false;
   private sweeper: NodeJS.Timeout | undefined;
   private leaseRenewer: NodeJS.Timeout | undefined;
-  private readonly relayDelays: number[] = [];
   private readonly recounts: AudienceRecounts;
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  private readonly delays = new MainThreadDelays();
 
   constructor(private readonly deps: MatchRunnerDeps) {
     this.leases = new MatchLeases(deps.store, deps.processId);
@@ -93,7 +83,7 @@ export class MatchRunner {
   }
 
   async start(): Promise<void> {
-    this.loopDelay.enable();
+    this.delays.start();
     this.link = startLoopThread(
       (message) => this.receive(message),
       // A failing simulation thread is a bug; carrying on would freeze every match here.
@@ -160,19 +150,11 @@ export class MatchRunner {
 
   async stats(): Promise<RunnerStats> {
     const loop = await this.loop.request<LoopStats>({ op: "stats" });
-    return { ...loop, ownedMatches: this.owned.size, relayDelay: percentiles(this.relayDelays), eventLoopDelay: this.readLoopDelay() };
-  }
-
-  private readLoopDelay(): RunnerStats["eventLoopDelay"] {
-    // The histogram holds whole intervals of its sampling timer: the delay is what exceeds it.
-    const ms = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? Math.max(0, nanoseconds / 1e6 - LOOP_DELAY_RESOLUTION_MS) : 0);
-    const delay = { p50: ms(this.loopDelay.percentile(50)), p99: ms(this.loopDelay.percentile(99)), max: ms(this.loopDelay.max) };
-    this.loopDelay.reset();
-    return delay;
+    return { ...loop, ownedMatches: this.owned.size, ...this.delays.read() };
   }
 
   async close(): Promise<void> {
-    this.loopDelay.disable();
+    this.delays.stop();
     this.stopped = true;
     clearInterval(this.sweeper);
     clearInterval(this.leaseRenewer);
@@ -279,8 +261,7 @@ export class MatchRunner {
 
   private receive({ events, sentAt }: FromLoop): void {
     if (events.length === 0) return;
-    this.relayDelays.push(performance.timeOrigin + performance.now() - sentAt);
-    if (this.relayDelays.length > RELAY_WINDOW) this.relayDelays.shift();
+    this.delays.relayed(sentAt);
     for (const event of events) this.handle(event);
   }
 
