@@ -7,12 +7,12 @@ import type { LiveMatch } from "../domain/game/lifecycle";
 import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
 import { keys } from "../infra/store/keys";
-import { readSnapshot, signedSnapshot, type Snapshot } from "./match-store";
-import { publishLiveSummary, summarize } from "../app/live-matches";
-import { markInGame } from "../app/presence";
+import { readSnapshot, type Snapshot } from "./match-store";
+import { publishLiveSummary } from "../app/live-matches";
 import { AudienceRecounts } from "./audience-recounts";
 import { LEASE_RENEW_MS, MatchLeases } from "./leases";
 import { CommandForwarding } from "./forwarding";
+import { OwnerWrites } from "./owner-writes";
 import { MainThreadDelays, type MainThreadDelayStats } from "./main-thread-delays";
 import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
@@ -59,6 +59,7 @@ export class MatchRunner {
   private readonly owned = new Map<number, OwnedMatch>();
   private readonly leases: MatchLeases;
   private readonly forwarding: CommandForwarding;
+  private readonly writes: OwnerWrites;
   private link: LoopLink | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
@@ -70,6 +71,7 @@ export class MatchRunner {
   constructor(private readonly deps: MatchRunnerDeps) {
     this.leases = new MatchLeases(deps.store, deps.processId);
     this.forwarding = new CommandForwarding(deps.store, deps.processId, deps.log);
+    this.writes = new OwnerWrites(deps.store, deps.processId, deps.log);
     this.recounts = new AudienceRecounts(deps.audience, (matchId, audience, roles) => this.applyAudience(matchId, audience, roles), deps.log);
   }
 
@@ -164,7 +166,7 @@ export class MatchRunner {
     const snapshots = await this.link.request<{ matchId: number; json: string }[]>({ op: "handover" });
     await Promise.all(
       snapshots.map(async ({ matchId, json }) => {
-        await this.saveSnapshot(matchId, json, { handover: true });
+        await this.writes.snapshot(matchId, json, { handover: true });
         await this.leases.release(matchId);
       }),
     );
@@ -211,18 +213,11 @@ export class MatchRunner {
     if (regained.length > 0) await this.reassert(regained);
   }
 
-  /** Writes again what the store lost of matches this process runs: state, live listing, busy marks, Live now line. */
+  /** Writes again what the store lost of matches this process runs. */
   private async reassert(matchIds: number[]): Promise<void> {
-    const { store, log } = this.deps;
-    log.warn(`the live store had lost ${matchIds.length} match(es) run here: writing them again`);
+    this.deps.log.warn(`the live store had lost ${matchIds.length} match(es) run here: writing them again`);
     const snapshots = await this.loop.request<{ matchId: number; json: string }[]>({ op: "snapshots" });
-    for (const { matchId, json } of snapshots.filter((snapshot) => matchIds.includes(snapshot.matchId))) {
-      const { match, spectators } = JSON.parse(json) as Snapshot;
-      await this.saveSnapshot(matchId, json);
-      await store.hashSet(keys.liveMatches, String(matchId), "1");
-      await markInGame(store, [match.players.player1.id, match.players.player2.id], matchId);
-      await publishLiveSummary(store, matchId, summarize(match, spectators));
-    }
+    for (const { matchId, json } of snapshots.filter((snapshot) => matchIds.includes(snapshot.matchId))) await this.writes.rewrite(matchId, json);
   }
 
   /**
@@ -276,7 +271,7 @@ export class MatchRunner {
         this.deps.broadcast(matchId, event.message, owned.remoteAudience);
         break;
       case "snapshot":
-        void this.saveSnapshot(matchId, event.json);
+        void this.writes.snapshot(matchId, event.json);
         break;
       case "summary":
         void publishLiveSummary(this.deps.store, matchId, event.summary).catch(failed("live list"));
@@ -290,16 +285,8 @@ export class MatchRunner {
     }
   }
 
-  /** Writes a snapshot, signed by this process while it runs the match (unsigned when handed over). */
-  private async saveSnapshot(matchId: number, json: string, { ttlMs, handover = false }: { ttlMs?: number; handover?: boolean } = {}): Promise<void> {
-    const value = handover ? json : signedSnapshot(json, this.deps.processId, Date.now());
-    await this.deps.store
-      .set(keys.matchState(matchId), value, ttlMs === undefined ? {} : { ttlMs })
-      .catch((error: Error) => this.deps.log.error(`match ${matchId} snapshot: ${error.message}`));
-  }
-
   private async finish(matchId: number, match: LiveMatch, json: string): Promise<void> {
-    await this.saveSnapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
+    await this.writes.snapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
     for (let attempt = 1; ; attempt++) {
       try {
         await this.deps.onFinished(match);
