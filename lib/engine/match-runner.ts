@@ -3,57 +3,34 @@
 // ownership, commands in, states out to the sockets, snapshots to the store, and the result
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
-import { randomUUID } from "node:crypto";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { isOver, type LiveMatch } from "../domain/game/lifecycle";
+import type { LiveMatch } from "../domain/game/lifecycle";
 import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
 import { keys } from "../infra/store/keys";
-import { readSnapshot, signedSnapshot, type Snapshot } from "./match-store";
-import { publishLiveSummary, summarize } from "../app/live-matches";
-import { markInGame } from "../app/presence";
+import { readSnapshot, type Snapshot } from "./match-store";
+import { publishLiveSummary } from "../app/live-matches";
 import { AudienceRecounts } from "./audience-recounts";
+import { LEASE_RENEW_MS, MatchLeases } from "./leases";
+import { CommandForwarding } from "./forwarding";
+import { OwnerWrites } from "./owner-writes";
+import { MainThreadDelays, type MainThreadDelayStats } from "./main-thread-delays";
 import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
-import type { CommandResult, LoopEvent, MatchCommand } from "./loop/match-loop";
+import { mayBeRefused, type CommandResult, type LoopEvent, type MatchCommand } from "./loop/match-loop";
 import { startLoopThread, type LoopLink } from "./loop/link";
-import { percentiles } from "./percentiles";
 import type { FromLoop, LoopStats } from "./loop/protocol";
 import type { LiveStore } from "../infra/store/types";
 import type { Logger } from "../infra/log";
 
 export type { CommandResult, MatchCommand };
 
-const LEASE_MS = 5_000;
-const LEASE_RENEW_MS = 2_000;
 /** Finished matches stay readable (late joiners, the result screen) for a while. */
 const FINISHED_TTL_MS = 60 * 60 * 1000;
 /** How often each process looks for live matches that nobody runs (new ones, or an owner that died). */
 const SWEEP_MS = 2_000;
-/** The event-loop delay monitor samples every 10 ms. */
-const LOOP_DELAY_RESOLUTION_MS = 10;
-/** Relay delays kept for the stats: about a minute of tick messages. */
-const RELAY_WINDOW = 3_600;
 
 /** Snapshots are saved every second; states go out at most 60 times a second. */
 const TAKEOVER_SEQ_JUMP = 600;
-
-/** Another process saved this snapshot within a lease's time: it is alive and runs the match. */
-const savedByLiveOwner = (snapshot: Snapshot, processId: string) =>
-  snapshot.owner !== undefined && snapshot.owner !== processId && Date.now() - (snapshot.savedAt ?? 0) < LEASE_MS;
-
-/** How long a process waits for the owner's answer to a forwarded register or ready. */
-const OWNER_ANSWER_MS = 3_000;
-
-/** On a process's runner channel: commands forwarded to it, and answers to those it forwarded. */
-type RunnerMessage =
-  | { kind: "command"; matchId: number; command: MatchCommand; replyTo?: { processId: string; requestId: string } }
-  | { kind: "outcome"; requestId: string; result: CommandResult }
-  /** Sockets of these roles came or went on some process: the owner counts them again. */
-  | { kind: "audience"; matchId: number; roles: MatchRole[] };
-
-/** Only register and ready can be refused by the match's state; every other command applies. */
-const mayBeRefused = (command: MatchCommand) => command.kind === "register" || command.kind === "ready";
 
 interface OwnedMatch {
   /** Some other process has sockets in the match room: broadcasts must go through the adapter. */
@@ -74,28 +51,27 @@ export interface MatchRunnerDeps {
   onFinished(match: LiveMatch): Promise<void>;
 }
 
-export interface RunnerStats extends LoopStats {
+export interface RunnerStats extends LoopStats, MainThreadDelayStats {
   ownedMatches: number;
-  /** How long tick messages waited for the main thread before their states went out (ms). */
-  relayDelay: { p50: number; p99: number; max: number; samples: number };
-  /** The main thread's event-loop delay (ms) since the previous stats() call: socket traffic, encoding, GC. */
-  eventLoopDelay: { p50: number; p99: number; max: number };
 }
 
 export class MatchRunner {
   private readonly owned = new Map<number, OwnedMatch>();
-  /** Forwarded commands waiting for the owner's answer, by request id. */
-  private readonly awaitingOwner = new Map<string, (result: CommandResult) => void>();
+  private readonly leases: MatchLeases;
+  private readonly forwarding: CommandForwarding;
+  private readonly writes: OwnerWrites;
   private link: LoopLink | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private stopped = false;
   private sweeper: NodeJS.Timeout | undefined;
   private leaseRenewer: NodeJS.Timeout | undefined;
-  private readonly relayDelays: number[] = [];
   private readonly recounts: AudienceRecounts;
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  private readonly delays = new MainThreadDelays();
 
   constructor(private readonly deps: MatchRunnerDeps) {
+    this.leases = new MatchLeases(deps.store, deps.processId);
+    this.forwarding = new CommandForwarding(deps.store, deps.processId, deps.log);
+    this.writes = new OwnerWrites(deps.store, deps.processId, deps.log);
     this.recounts = new AudienceRecounts(deps.audience, (matchId, audience, roles) => this.applyAudience(matchId, audience, roles), deps.log);
   }
 
@@ -109,7 +85,7 @@ export class MatchRunner {
   }
 
   async start(): Promise<void> {
-    this.loopDelay.enable();
+    this.delays.start();
     this.link = startLoopThread(
       (message) => this.receive(message),
       // A failing simulation thread is a bug; carrying on would freeze every match here.
@@ -118,11 +94,9 @@ export class MatchRunner {
         process.exit(1);
       },
     );
-    this.unsubscribe = await this.deps.store.subscribe(keys.runnerChannel(this.deps.processId), (raw) => {
-      const message = JSON.parse(raw) as RunnerMessage;
-      if (message.kind === "outcome") return this.awaitingOwner.get(message.requestId)?.(message.result);
-      const forwarded = message.kind === "audience" ? this.audienceChanged(message.matchId, message.roles) : this.runForwarded(message);
-      void forwarded.catch((error: Error) => this.deps.log.error(`match ${message.matchId}: ${error.message}`));
+    this.unsubscribe = await this.forwarding.listen({
+      dispatch: (matchId, command) => this.dispatch(matchId, command),
+      audienceChanged: (matchId, roles) => this.audienceChanged(matchId, roles),
     });
     this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.deps.log.error(`sweep: ${error.message}`)), SWEEP_MS);
     this.leaseRenewer = setInterval(() => void this.renewLeases().catch((error: Error) => this.deps.log.error(`lease renewal: ${error.message}`)), LEASE_RENEW_MS);
@@ -151,45 +125,20 @@ export class MatchRunner {
   /** Makes sure some process runs the match (this one, when nobody does). */
   async ensureRunning(matchId: number): Promise<void> {
     if (this.owned.has(matchId)) return;
-    if ((await this.deps.store.get(keys.matchOwner(matchId))) === null) await this.acquire(matchId);
+    if ((await this.leases.holder(matchId)) === null) await this.acquire(matchId);
   }
 
   /** Applies a command here if this process owns the match (taking it over when nobody does), else forwards it. */
   async dispatch(matchId: number, command: MatchCommand): Promise<CommandResult> {
     if (this.owned.has(matchId)) return this.apply(matchId, command);
-    let owner = await this.deps.store.get(keys.matchOwner(matchId));
+    let owner = await this.leases.holder(matchId);
     if (owner === null) {
       if (await this.acquire(matchId)) return this.apply(matchId, command);
-      owner = await this.ownerOf(matchId);
+      owner = await this.leases.ownerOf(matchId);
       if (owner === null) return { ok: false, error: "not_found", message: "The match is not running" };
     }
     // Another process runs it (or this one is still taking it over): its channel delivers in order.
-    if (!mayBeRefused(command)) {
-      await this.publish(owner, { kind: "command", matchId, command });
-      return { ok: true };
-    }
-    const requestId = randomUUID();
-    const outcome = new Promise<CommandResult>((resolve) => {
-      const answer = (result: CommandResult) => {
-        clearTimeout(timer);
-        this.awaitingOwner.delete(requestId);
-        resolve(result);
-      };
-      const timer = setTimeout(() => answer({ ok: false, error: "unavailable", message: "The match's server did not answer; try again" }), OWNER_ANSWER_MS);
-      this.awaitingOwner.set(requestId, answer);
-    });
-    await this.publish(owner, { kind: "command", matchId, command, replyTo: { processId: this.deps.processId, requestId } });
-    return outcome;
-  }
-
-  /** A command forwarded by another process: applied (or forwarded again), and answered when asked. */
-  private async runForwarded({ matchId, command, replyTo }: Extract<RunnerMessage, { kind: "command" }>): Promise<void> {
-    const result = await this.dispatch(matchId, command);
-    if (replyTo) await this.publish(replyTo.processId, { kind: "outcome", requestId: replyTo.requestId, result });
-  }
-
-  private publish(processId: string, message: RunnerMessage): Promise<void> {
-    return this.deps.store.publish(keys.runnerChannel(processId), JSON.stringify(message));
+    return this.forwarding.command(owner, matchId, command);
   }
 
   /**
@@ -203,19 +152,11 @@ export class MatchRunner {
 
   async stats(): Promise<RunnerStats> {
     const loop = await this.loop.request<LoopStats>({ op: "stats" });
-    return { ...loop, ownedMatches: this.owned.size, relayDelay: percentiles(this.relayDelays), eventLoopDelay: this.readLoopDelay() };
-  }
-
-  private readLoopDelay(): RunnerStats["eventLoopDelay"] {
-    // The histogram holds whole intervals of its sampling timer: the delay is what exceeds it.
-    const ms = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? Math.max(0, nanoseconds / 1e6 - LOOP_DELAY_RESOLUTION_MS) : 0);
-    const delay = { p50: ms(this.loopDelay.percentile(50)), p99: ms(this.loopDelay.percentile(99)), max: ms(this.loopDelay.max) };
-    this.loopDelay.reset();
-    return delay;
+    return { ...loop, ownedMatches: this.owned.size, ...this.delays.read() };
   }
 
   async close(): Promise<void> {
-    this.loopDelay.disable();
+    this.delays.stop();
     this.stopped = true;
     clearInterval(this.sweeper);
     clearInterval(this.leaseRenewer);
@@ -225,8 +166,8 @@ export class MatchRunner {
     const snapshots = await this.link.request<{ matchId: number; json: string }[]>({ op: "handover" });
     await Promise.all(
       snapshots.map(async ({ matchId, json }) => {
-        await this.saveSnapshot(matchId, json, { handover: true });
-        await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
+        await this.writes.snapshot(matchId, json, { handover: true });
+        await this.leases.release(matchId);
       }),
     );
     this.owned.clear();
@@ -238,17 +179,8 @@ export class MatchRunner {
   /** Takes the lease of a stored, unfinished match that nobody runs; true when this process now owns it. */
   private async acquire(matchId: number): Promise<boolean> {
     if (this.stopped) return false;
-    const snapshot = await this.readSnapshot(matchId);
-    if (!snapshot || isOver(snapshot.match)) {
-      // Over (or gone) but still listed: its owner stopped between the result and the clean-up.
-      await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
-      return false;
-    }
-    // Its owner saved it moments ago: the lease is missing only because the store lost it, and
-    // that owner will take it again. Two processes running one match would both broadcast.
-    if (savedByLiveOwner(snapshot, this.deps.processId)) return false;
-    const won = await this.deps.store.set(keys.matchOwner(matchId), this.deps.processId, { onlyIfAbsent: true, ttlMs: LEASE_MS });
-    if (!won) return false;
+    const snapshot = await this.leases.take(matchId);
+    if (!snapshot) return false;
     if (this.owned.has(matchId)) return true;
     // Re-read after winning: the previous owner may have saved a newer state on its way out.
     const latest = (await this.readSnapshot(matchId)) ?? snapshot;
@@ -267,14 +199,12 @@ export class MatchRunner {
 
   /** Renews this process's leases; one that vanished (the store lost its data) is taken again with all the match's state. */
   private async renewLeases(): Promise<void> {
-    const { store, processId } = this.deps;
     const regained: number[] = [];
     await Promise.all(
       [...this.owned.keys()].map(async (matchId) => {
-        const lease = keys.matchOwner(matchId);
-        if (await store.compareAndSet(lease, processId, processId, { ttlMs: LEASE_MS })) return;
-        // Gone rather than taken: the store lost it.
-        if (await store.set(lease, processId, { onlyIfAbsent: true, ttlMs: LEASE_MS })) return void regained.push(matchId);
+        const lease = await this.leases.renew(matchId);
+        if (lease === "renewed") return;
+        if (lease === "regained") return void regained.push(matchId);
         if (!this.owned.delete(matchId)) return;
         this.loop.send({ op: "remove", matchId });
         this.deps.log.warn(`match ${matchId}: lease lost, another process runs it now`);
@@ -283,18 +213,11 @@ export class MatchRunner {
     if (regained.length > 0) await this.reassert(regained);
   }
 
-  /** Writes again what the store lost of matches this process runs: state, live listing, busy marks, Live now line. */
+  /** Writes again what the store lost of matches this process runs. */
   private async reassert(matchIds: number[]): Promise<void> {
-    const { store, log } = this.deps;
-    log.warn(`the live store had lost ${matchIds.length} match(es) run here: writing them again`);
+    this.deps.log.warn(`the live store had lost ${matchIds.length} match(es) run here: writing them again`);
     const snapshots = await this.loop.request<{ matchId: number; json: string }[]>({ op: "snapshots" });
-    for (const { matchId, json } of snapshots.filter((snapshot) => matchIds.includes(snapshot.matchId))) {
-      const { match, spectators } = JSON.parse(json) as Snapshot;
-      await this.saveSnapshot(matchId, json);
-      await store.hashSet(keys.liveMatches, String(matchId), "1");
-      await markInGame(store, [match.players.player1.id, match.players.player2.id], matchId);
-      await publishLiveSummary(store, matchId, summarize(match, spectators));
-    }
+    for (const { matchId, json } of snapshots.filter((snapshot) => matchIds.includes(snapshot.matchId))) await this.writes.rewrite(matchId, json);
   }
 
   /**
@@ -303,19 +226,11 @@ export class MatchRunner {
    */
   async audienceChanged(matchId: number, roles: MatchRole[]): Promise<void> {
     if (!this.owned.has(matchId) && !(await this.acquire(matchId))) {
-      const owner = await this.ownerOf(matchId);
-      if (owner !== null && owner !== this.deps.processId) await this.publish(owner, { kind: "audience", matchId, roles });
+      const owner = await this.leases.ownerOf(matchId);
+      if (owner !== null && owner !== this.deps.processId) await this.forwarding.audience(owner, matchId, roles);
       return;
     }
     this.recounts.request(matchId, roles);
-  }
-
-  /** The process running a match: the lease holder, or while the lease is missing, the one that saved its latest snapshot. */
-  private async ownerOf(matchId: number): Promise<string | null> {
-    const lease = await this.deps.store.get(keys.matchOwner(matchId));
-    if (lease !== null) return lease;
-    const snapshot = await this.readSnapshot(matchId);
-    return snapshot && savedByLiveOwner(snapshot, this.deps.processId) ? snapshot.owner! : null;
   }
 
   /** A fresh count of the match's audience: which processes to broadcast to, and who is there. */
@@ -341,8 +256,7 @@ export class MatchRunner {
 
   private receive({ events, sentAt }: FromLoop): void {
     if (events.length === 0) return;
-    this.relayDelays.push(performance.timeOrigin + performance.now() - sentAt);
-    if (this.relayDelays.length > RELAY_WINDOW) this.relayDelays.shift();
+    this.delays.relayed(sentAt);
     for (const event of events) this.handle(event);
   }
 
@@ -357,7 +271,7 @@ export class MatchRunner {
         this.deps.broadcast(matchId, event.message, owned.remoteAudience);
         break;
       case "snapshot":
-        void this.saveSnapshot(matchId, event.json);
+        void this.writes.snapshot(matchId, event.json);
         break;
       case "summary":
         void publishLiveSummary(this.deps.store, matchId, event.summary).catch(failed("live list"));
@@ -371,16 +285,8 @@ export class MatchRunner {
     }
   }
 
-  /** Writes a snapshot, signed by this process while it runs the match (unsigned when handed over). */
-  private async saveSnapshot(matchId: number, json: string, { ttlMs, handover = false }: { ttlMs?: number; handover?: boolean } = {}): Promise<void> {
-    const value = handover ? json : signedSnapshot(json, this.deps.processId, Date.now());
-    await this.deps.store
-      .set(keys.matchState(matchId), value, ttlMs === undefined ? {} : { ttlMs })
-      .catch((error: Error) => this.deps.log.error(`match ${matchId} snapshot: ${error.message}`));
-  }
-
   private async finish(matchId: number, match: LiveMatch, json: string): Promise<void> {
-    await this.saveSnapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
+    await this.writes.snapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
     for (let attempt = 1; ; attempt++) {
       try {
         await this.deps.onFinished(match);
@@ -394,7 +300,7 @@ export class MatchRunner {
     this.owned.delete(matchId);
     this.loop.send({ op: "remove", matchId });
     await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
-    await this.deps.store.del(keys.matchOwner(matchId), this.deps.processId);
+    await this.leases.release(matchId);
     this.deps.log.info(`match ${matchId}: ${match.status}, winner ${match.winner}`);
   }
 }

@@ -42,6 +42,9 @@ export type MatchCommand =
 /** `unavailable`: the command was forwarded to the match's process, which did not answer. */
 export type CommandResult = { ok: true } | { ok: false; error: "not_found" | "bad_state" | "unavailable"; message: string };
 
+/** Only register and ready can be refused by the match's state; every other command applies. */
+export const mayBeRefused = (command: MatchCommand) => command.kind === "register" || command.kind === "ready";
+
 export type LoopEvent =
   /** Send this game_state message (JSON, serialized here rather than on the main thread) to the match room. */
   | { kind: "broadcast"; matchId: number; message: string }
