@@ -66,8 +66,9 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
     context,
     async newUser(base) {
-      const user = await context.users.create(uniqueName(base), PASSWORD);
-      return { id: user.id, username: user.username, cookie: await sessionCookie(user) };
+      const created = await context.users.create(uniqueName(base), PASSWORD);
+      if (!created.ok) throw new Error(`${base}: the username is taken`);
+      return { id: created.user.id, username: created.user.username, cookie: await sessionCookie(created.user) };
     },
     async createMatch(user, opponent) {
       const result = await context.matches.createDuel({ id: user.id, name: user.username }, opponent);

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { registerBodySchema } from "@/lib/protocol/http";
 import { apiError, parseJsonBody, rateLimited, requestAddress, withinHttpBudget } from "@/lib/transport/http/http";
 import { appContext } from "@/lib/app/context";
-import { UsernameTakenError } from "@/lib/app/repos/users";
 
 export async function POST(request: Request) {
   const overBudget = await withinHttpBudget(request);
@@ -15,12 +14,17 @@ export async function POST(request: Request) {
   const { limits, users } = appContext();
   const refused = await limits.consume("signup", address);
   if (refused) return rateLimited(refused, "Too many accounts were created from your address: try again later");
+  let created;
   try {
-    const user = await users.create(body.data.username, body.data.password);
-    return NextResponse.json({ id: user.id, username: user.username }, { status: 201 });
+    created = await users.create(body.data.username, body.data.password);
   } catch (error) {
     await limits.refund("signup", address);
-    if (error instanceof UsernameTakenError) return apiError(409, "username_taken", error.message, { username: "This username is already taken" });
     throw error;
   }
+  if (!created.ok) {
+    await limits.refund("signup", address);
+    const message = `The username "${body.data.username}" is already taken`;
+    return apiError(409, "username_taken", message, { username: "This username is already taken" });
+  }
+  return NextResponse.json({ id: created.user.id, username: created.user.username }, { status: 201 });
 }

@@ -16,12 +16,6 @@ const publicFields = { id: true, username: true, createdAt: true } as const;
  */
 const mayBeAUsername = (name: string) => !name.includes("\u0000");
 
-export class UsernameTakenError extends Error {
-  constructor(username: string) {
-    super(`The username "${username}" is already taken`);
-  }
-}
-
 export interface UserRecord {
   wins: number;
   losses: number;
@@ -41,15 +35,17 @@ export interface MatchSummary {
 
 export function userRepo(db: PrismaClient) {
   return {
-    async create(username: string, password: string): Promise<PublicUser> {
+    /**
+     * The new account, or "taken". An answer rather than an error class: route handlers are
+     * bundled apart from the code that builds this repo, so their copy of a class would not match.
+     */
+    async create(username: string, password: string): Promise<{ ok: true; user: PublicUser } | { ok: false; reason: "taken" }> {
       const passwordHash = await hash(password);
       try {
-        return await db.user.create({
-          data: { username, usernameLower: username.toLowerCase(), passwordHash },
-          select: publicFields,
-        });
+        const user = await db.user.create({ data: { username, usernameLower: username.toLowerCase(), passwordHash }, select: publicFields });
+        return { ok: true, user };
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new UsernameTakenError(username);
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "taken" };
         throw error;
       }
     },
