@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, unit, then integration (embedded and PostgreSQL + Redis) and
-# end-to-end (Chromium) against real server.ts processes. A suite that cannot run here is named
-# at the end instead of "all passed"; in CI (CI set, not "false" or "0") it fails the run.
+# `npm test`: lint, typecheck, unit, then integration (embedded and PostgreSQL + Redis; the app
+# in-process or spawned server.ts processes) and end-to-end (Chromium). A suite that cannot run
+# here is named at the end instead of "all passed"; in CI (CI set, not "false" or "0") it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1

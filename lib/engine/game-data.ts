@@ -1,6 +1,6 @@
 // A live match as the protocol's GameData (docs/PROTOCOL.md).
 import type { GameData, GamePlayer } from "../protocol/game";
-import { absenceDeadline, FIELD, type LiveMatch } from "../domain/game/lifecycle";
+import { absenceDeadline, FIELD, isOver, type LiveMatch } from "../domain/game/lifecycle";
 import type { PlayerSlot } from "../domain/game/types";
 
 export function toGameData(match: LiveMatch, seq: number, connected: Record<PlayerSlot, boolean>, spectators: number, now: number): GameData {
@@ -9,7 +9,8 @@ export function toGameData(match: LiveMatch, seq: number, connected: Record<Play
     const { username, registered, ready } = match.players[slot];
     return { username, position: paddle.x, direction: paddle.direction, score: paddle.score, registered, ready, connected: connected[slot] };
   };
-  const away = (["player1", "player2"] as const).find((slot) => match.players[slot].absentSince !== null);
+  // Who is away, while that still matters: a match that ended is no longer waiting for anybody.
+  const away = isOver(match) ? undefined : (["player1", "player2"] as const).find((slot) => match.players[slot].absentSince !== null);
   return {
     match_id: match.matchId,
     tournament_id: match.tournamentId,
