@@ -1,7 +1,7 @@
 // Match boundaries that touch both the database and the live store: creating a duel match from an
 // accepted challenge, marking it started, and writing its result exactly once.
 import type { LiveMatch } from "../domain/game/lifecycle";
-import type { PlayerSlot } from "../domain/lists";
+import { asForfeitReason, isOverStatus, type PlayerSlot } from "../domain/lists";
 import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
 import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenges";
@@ -57,7 +57,7 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
           player2: match.player2 && { id: match.player2.id, username: match.player2.username, score: match.player2Score },
           points_to_win: match.pointsToWin,
           winner: match.winner?.username ?? null,
-          forfeit_reason: match.forfeitReason,
+          forfeit_reason: asForfeitReason(match.forfeitReason),
           created_at: match.createdAt.toISOString(),
           started_at: match.startedAt?.toISOString() ?? null,
           ended_at: match.endedAt?.toISOString() ?? null,
@@ -71,7 +71,7 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
       if (!match) return { ok: false, status: 404, code: "not_found", message: "No such match" };
       const player = match.player1Id === userId ? "player1" : match.player2Id === userId ? "player2" : null;
       if (!player) return { ok: false, status: 403, code: "not_a_player", message: "Only the match's players can join it; others can watch it" };
-      if (match.status === "finished" || match.status === "forfeited") return { ok: false, status: 409, code: "match_over", message: "This match is over" };
+      if (isOverStatus(match.status)) return { ok: false, status: 409, code: "match_over", message: "This match is over" };
       return { ok: true, player };
     },
 

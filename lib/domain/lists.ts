@@ -9,6 +9,8 @@ export const otherSlot = (slot: PlayerSlot): PlayerSlot => (slot === "player1" ?
 /** A live match's lifecycle (game/lifecycle.ts), as game_state shows it. */
 export const MATCH_STATUSES = ["waiting", "countdown", "playing", "paused", "finished", "forfeited"] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
+/** A match that ended (played out or forfeited), live or stored. */
+export const isOverStatus = (status: string) => status === "finished" || status === "forfeited";
 
 /** Why a match ended without being played to the end. */
 export const FORFEIT_REASONS = [

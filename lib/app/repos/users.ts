@@ -1,5 +1,6 @@
 // User queries used by pages, route handlers and the auth provider.
 import { hash, verify } from "@node-rs/argon2";
+import { asForfeitReason, type ForfeitReason } from "../../domain/lists";
 import { Prisma, type PrismaClient } from "../../infra/db/generated/prisma/client";
 
 export interface PublicUser {
@@ -27,8 +28,8 @@ export interface MatchSummary {
   ownScore: number;
   opponentScore: number;
   won: boolean;
-  status: string;
-  forfeitReason: string | null;
+  status: "finished" | "forfeited";
+  forfeitReason: ForfeitReason | null;
   endedAt: Date | null;
   tournamentId: number | null;
 }
@@ -105,8 +106,8 @@ export function userRepo(db: PrismaClient) {
           ownScore: isPlayer1 ? match.player1Score : match.player2Score,
           opponentScore: isPlayer1 ? match.player2Score : match.player1Score,
           won: match.winnerId === userId,
-          status: match.status,
-          forfeitReason: match.forfeitReason,
+          status: match.status === "finished" ? "finished" : "forfeited",
+          forfeitReason: asForfeitReason(match.forfeitReason),
           endedAt: match.endedAt,
           tournamentId: match.tournamentId,
         };

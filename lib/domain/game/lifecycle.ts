@@ -3,7 +3,7 @@
 // `now` (epoch milliseconds) so deadlines survive a hand-over between processes.
 import { BALL_RADIUS, FIELD_HEIGHT, FIELD_WIDTH, PADDLE_HEIGHT, PADDLE_MARGIN, PADDLE_WIDTH } from "./constants";
 import { createSimulation, movePaddle, step } from "./simulation";
-import { otherSlot, type LiveForfeitReason, type MatchStatus, type PlayerSlot } from "../lists";
+import { isOverStatus, otherSlot, type LiveForfeitReason, type MatchStatus, type PlayerSlot } from "../lists";
 import type { SimState } from "./types";
 
 export const COUNTDOWN_MS = 3_000;
@@ -83,7 +83,7 @@ export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
   };
 }
 
-export const isOver = (match: LiveMatch) => match.status === "finished" || match.status === "forfeited";
+export const isOver = (match: LiveMatch) => isOverStatus(match.status);
 
 export type LifecycleError = "bad_state";
 export type Transition = { ok: true; match: LiveMatch } | { ok: false; error: LifecycleError; message: string };
