@@ -41,9 +41,22 @@ module.exports = {
     {
       name: "client-imports-no-server",
       severity: "error",
-      comment: "Browser code (lib/client, components) uses the domain, the protocol and its own pieces; types only from the server.",
-      from: { path: ["^lib/client/", "^components/"] },
+      comment:
+        "Browser code (lib/client, components, the client components under app/: error.tsx and the capitalised files) uses the domain, the protocol and its own pieces; types only from the server.",
+      from: { path: ["^lib/client/", "^components/", "^app/error\\.tsx$", "^app/.*/[A-Z][^/]*\\.tsx$"] },
       to: { path: ["^lib/(app|engine|infra|transport)/", "^server\\.ts$"], dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "pages-and-routes-through-the-context",
+      severity: "error",
+      comment:
+        "Pages and route handlers are bundled apart from server.ts: they reach the services through appContext() and the HTTP helpers, never engine or infra code (which would be a second copy), and services' modules for types only.",
+      from: { path: "^app/" },
+      to: {
+        path: ["^lib/(engine|infra)/", "^lib/app/", "^lib/transport/socketio/"],
+        pathNot: ["^lib/app/context\\.ts$"],
+        dependencyTypesNot: ["type-only"],
+      },
     },
   ],
   options: {

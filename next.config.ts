@@ -12,11 +12,8 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",
-    
     "@node-rs/argon2",
     "pg",
-    // One copy for server.ts and the route handlers alike (the limits live on globalThis).
-    "rate-limiter-flexible",
   ],
 };
 

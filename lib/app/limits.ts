@@ -70,8 +70,8 @@ export interface Refusal {
 }
 
 /**
- * A limiter refuses by rejecting with a RateLimiterRes. Not tested with instanceof: Next bundles
- * route handlers with their own copy of the package, apart from the store's.
+ * A limiter refuses by rejecting with a RateLimiterRes; anything else it rejects with is a store
+ * failure. Told apart by shape: the class is the package's, and this file imports only its types.
  */
 const isRefusal = (error: unknown): error is RateLimiterRes =>
   typeof error === "object" && error !== null && "msBeforeNext" in error && typeof error.msBeforeNext === "number";
