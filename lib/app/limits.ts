@@ -48,22 +48,6 @@ export function budgets(config: Env) {
 
 export type BudgetName = keyof ReturnType<typeof budgets>;
 
-/** The per-user budget each socket event draws from; paddle moves have only their per-socket bucket (socket-guard.ts). */
-export const EVENT_BUDGETS: Partial<Record<string, BudgetName>> = {
-  chat_message: "chat_message",
-  challenge: "challenge",
-  challenge_reply: "challenge_answer",
-  challenge_cancel: "challenge_answer",
-  match_id: "challenge_answer",
-  join_match: "match_room",
-  leave_match: "match_room",
-  close_match: "match_room",
-  register: "match_command",
-  ready: "match_command",
-  join_tournament: "tournament_channel",
-  leave_tournament: "tournament_channel",
-};
-
 /** A refused action: how long until it may be tried again. */
 export interface Refusal {
   retryAfterSeconds: number;

@@ -4,7 +4,7 @@
 // A handler that throws answers `internal` and changes nothing further; nothing a client sends
 // can crash the process.
 import type { z } from "zod";
-import { EVENT_BUDGETS, type Limits, type Refusal } from "../../app/limits";
+import type { BudgetName, Limits, Refusal } from "../../app/limits";
 import type { Logger } from "../../infra/log";
 import type { Ack, AckCallback, ErrorBody, ErrorCode, ErrorEvent } from "../../protocol/common";
 import type { SocketData } from "./types";
@@ -35,6 +35,8 @@ type ResultOf<Event> = Event extends (message: never, ack?: AckCallback<infer Re
 
 export interface EventHandler<Event> {
   schema: z.ZodType<MessageOf<Event>>;
+  /** The per-user budget each message spends (lib/app/limits.ts); null for paddle moves, which have only their per-socket bucket (socket-guard.ts). */
+  budget: BudgetName | null;
   /** Returns the acknowledgement's fields, if any; synchronous where it can (paddle moves). */
   run(message: MessageOf<Event>): Promise<ResultOf<Event> | void> | ResultOf<Event> | void;
 }
@@ -60,7 +62,7 @@ export function registerHandlers<ClientToServer>(socket: HandledSocket, table: H
   for (const [event, handler] of Object.entries<AnyHandler>(table as Record<string, AnyHandler>)) register(socket, event, handler, log, limits);
 }
 
-function register(socket: HandledSocket, event: string, { schema, run: handler }: AnyHandler, log: Logger, limits: Limits): void {
+function register(socket: HandledSocket, event: string, { schema, budget, run: handler }: AnyHandler, log: Logger, limits: Limits): void {
   type Answer = (response: Ack<object>) => void;
   const fail = (ack: Answer | undefined, code: ErrorCode, message: string, retryAfter?: number) => {
     const error: ErrorBody = { code, message, ...(retryAfter !== undefined && { retry_after: retryAfter }) };
@@ -73,7 +75,6 @@ function register(socket: HandledSocket, event: string, { schema, run: handler }
     fail(ack, "internal", "The server could not handle this message");
   };
   const succeed = (ack: Answer | undefined, result: object | void) => ack?.({ ok: true, ...(result ?? {}) });
-  const budget = EVENT_BUDGETS[event];
   const run = (message: unknown): Promise<object | void> | object | void => {
     if (!budget) return handler(message);
     return limits.consume(budget, socket.data.user.id).then((refused) => {

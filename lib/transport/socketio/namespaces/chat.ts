@@ -27,6 +27,7 @@ export function registerChatNamespace(chat: ChatNamespace, deps: { store: LiveSt
     const handlers: HandlerTable<ChatClientToServer> = {
       chat_message: {
         schema: chatMessageSchema,
+        budget: "chat_message",
         run: async ({ text }) => {
           const message: ChatMessage = { type: "chat_message", id: randomUUID(), author: user.name, text, sent_at: new Date().toISOString() };
           await store.listPush(keys.chatHistory, JSON.stringify(message), CHAT_HISTORY_SIZE);

@@ -108,6 +108,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
     const handlers: HandlerTable<GameClientToServer> = {
       challenge: {
         schema: challengeSchema,
+        budget: "challenge",
         run: async ({ target }) => {
           const targetUser = await users.findByUsername(target);
           if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
@@ -138,6 +139,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       challenge_reply: {
         schema: challengeReplySchema,
+        budget: "challenge_answer",
         run: async ({ challenge_id, reply }) => {
           const found = await findChallenge(store, challenge_id);
           if (!found) refuse("not_found", "This challenge does not exist");
@@ -155,6 +157,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       challenge_cancel: {
         schema: challengeCancelSchema,
+        budget: "challenge_answer",
         run: async ({ challenge_id }) => {
           const found = await findChallenge(store, challenge_id);
           if (!found) refuse("not_found", "This challenge does not exist");
@@ -165,6 +168,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       match_id: {
         schema: matchIdSchema,
+        budget: "challenge_answer",
         run: async (message) => {
           const found = await findChallenge(store, message.challenge_id);
           if (!found) refuse("not_found", "This challenge does not exist");
@@ -177,6 +181,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
       // ---- matches ---------------------------------------------------------------------------------
       join_match: {
         schema: joinMatchSchema,
+        budget: "match_room",
         run: async ({ match_id }) => {
           const snapshot = await runner.readSnapshot(match_id);
           if (!snapshot) refuse("not_found", "This match is not live");
@@ -197,6 +202,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       leave_match: {
         schema: leaveMatchSchema,
+        budget: "match_room",
         run: async ({ match_id }) => {
           const current = joined();
           if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
@@ -206,6 +212,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       close_match: {
         schema: closeMatchSchema,
+        budget: "match_room",
         run: async ({ match_id }) => {
           const current = joined();
           if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
@@ -215,6 +222,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       register: {
         schema: registerSchema,
+        budget: "match_command",
         run: async ({ player, user: username, match_id }) => {
           const current = requireSlot(player, match_id);
           if (username.toLowerCase() !== user.name.toLowerCase()) refuse("forbidden", "You can only register yourself");
@@ -224,14 +232,15 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
       ready: {
         schema: readySchema,
+        budget: "match_command",
         run: async ({ player, match_id }) => {
           const current = requireSlot(player, match_id);
           commandOutcome(await runner.dispatch(current.matchId, { kind: "ready", slot: player }));
         },
       },
       // The hot path: no promise when the match runs on this process.
-      player1_position: { schema: player1PositionSchema, run: (message) => move("player1", message) },
-      player2_position: { schema: player2PositionSchema, run: (message) => move("player2", message) },
+      player1_position: { schema: player1PositionSchema, budget: null, run: (message) => move("player1", message) },
+      player2_position: { schema: player2PositionSchema, budget: null, run: (message) => move("player2", message) },
     };
     registerHandlers(socket, handlers, { log, limits });
 

@@ -15,6 +15,7 @@ export function registerTournamentNamespace(namespace: TournamentNamespace, deps
     const handlers: HandlerTable<TournamentClientToServer> = {
       join_tournament: {
         schema: joinTournamentSchema,
+        budget: "tournament_channel",
         run: async ({ tournament_id }) => {
           const tournament = await deps.tournaments.json(tournament_id);
           if (!tournament) refuse("not_found", "No such tournament");
@@ -24,6 +25,7 @@ export function registerTournamentNamespace(namespace: TournamentNamespace, deps
       },
       leave_tournament: {
         schema: leaveTournamentChannelSchema,
+        budget: "tournament_channel",
         run: async ({ tournament_id }) => {
           await socket.leave(tournamentRoom(tournament_id));
         },
