@@ -1,11 +1,11 @@
-// Wiring only: settings → database (migrations) → live store → the app (services, engine,
+// Boot only: settings → database (migrations) → live store → the app (services, engine,
 // Socket.IO) → Next in front → listen.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { EnvError, env } from "./lib/env";
 import { setAppContext } from "./lib/app/context";
-import { createApp } from "./lib/transport/socketio/create";
+import { createApp } from "./lib/create-app";
 import { guardHttpRequest } from "./lib/transport/http/guard";
 import { openDatabase } from "./lib/infra/db/open";
 import { createLogger } from "./lib/infra/log";

@@ -1,85 +1,115 @@
-// Duel challenges, kept in the store so every process sees them: one open challenge per
-// challenger, one per target; the first answer wins (compare-and-set on the state key).
-import { randomUUID } from "node:crypto";
-import type { ChallengeCloseReason } from "../protocol/game";
-import { keys } from "../infra/store/keys";
+// Duel challenges: who may challenge whom, the answer that wins, expiry, and the match id relayed
+// to the challenger. The state lives in the store (challenge-store.ts), so every process sees it;
+// players hear of it through the ChallengeNotifier.
 import type { LiveStore } from "../infra/store/types";
+import type { Logger } from "../infra/log";
+import type { ChallengeCloseReason, MatchIdMessage } from "../protocol/game";
+import { challengeMatch, closeChallenge, findChallenge, openChallenge, overdueChallenges, unlistChallenge, type Challenge } from "./challenge-store";
+import type { Limits } from "./limits";
+import type { ChallengeNotifier } from "./ports";
+import { isBusy } from "./presence";
+import { refuse, refuseRateLimited } from "./refusal";
+import type { UserRepo } from "./repos/users";
 
-export interface Challenge {
-  id: string;
-  fromId: number;
-  from: string;
-  toId: number;
-  to: string;
+/** How often a process looks for challenges whose own process stopped before expiring them. */
+const CHALLENGE_SWEEP_MS = 5_000;
+
+export interface ChallengeServiceDeps {
+  store: LiveStore;
+  limits: Limits;
+  users: UserRepo;
+  /** Whether the user has a page open (the process ledgers know). */
+  isOnline(userId: number, username: string): Promise<boolean>;
+  notifier: ChallengeNotifier;
+  timeoutMs: number;
+  log: Logger;
 }
 
-type ChallengeState = "pending" | ChallengeCloseReason;
+type Player = { id: number; name: string };
 
-/** An accepted challenge stays redeemable for a match this long. */
-const ACCEPTED_TTL_MS = 60_000;
-/** Keys outlive the timeout a little, so a late answer is told "expired", not "not found". */
-const GRACE_MS = 30_000;
+export function createChallengeService({ store, limits, users, isOnline, notifier, timeoutMs, log }: ChallengeServiceDeps) {
+  const expiryTimers = new Set<NodeJS.Timeout>();
 
-export type OpenResult = { ok: true; challenge: Challenge } | { ok: false; reason: "pending" | "busy" };
+  const closeAndTell = async (challenge: Challenge, reason: ChallengeCloseReason) => {
+    if (!(await closeChallenge(store, challenge, reason))) return false;
+    notifier.closed([challenge.fromId, challenge.toId], { type: "challenge_closed", challenge_id: challenge.id, reason, from: challenge.from, target: challenge.to });
+    return true;
+  };
 
-export async function openChallenge(store: LiveStore, from: { id: number; name: string }, to: { id: number; username: string }, timeoutMs: number): Promise<OpenResult> {
-  const challenge: Challenge = { id: randomUUID(), fromId: from.id, from: from.name, toId: to.id, to: to.username };
-  const ttlMs = timeoutMs + GRACE_MS;
-  if (!(await store.set(keys.outgoingChallenge(from.id), challenge.id, { onlyIfAbsent: true, ttlMs: timeoutMs }))) return { ok: false, reason: "pending" };
-  if (!(await store.set(keys.incomingChallenge(to.id), challenge.id, { onlyIfAbsent: true, ttlMs: timeoutMs }))) {
-    await store.del(keys.outgoingChallenge(from.id), challenge.id);
-    return { ok: false, reason: "busy" };
-  }
-  await store.set(keys.challenge(challenge.id), JSON.stringify(challenge), { ttlMs });
-  await store.set(keys.challengeState(challenge.id), "pending" satisfies ChallengeState, { ttlMs });
-  await store.hashSet(keys.openChallenges, challenge.id, String(Date.now() + timeoutMs));
-  return { ok: true, challenge };
+  // Each challenge expires on a timer of the process that opened it; this sweep expires those whose
+  // process stopped first (a second after their time, so the timer normally wins).
+  const expireOverdue = async () => {
+    for (const id of await overdueChallenges(store, Date.now() - 1_000)) {
+      const found = await findChallenge(store, id);
+      if (found?.state === "pending") await closeAndTell(found.challenge, "expired");
+      else await unlistChallenge(store, id);
+    }
+  };
+  const sweep = setInterval(() => void expireOverdue().catch((error: Error) => log.warn(`challenge sweep: ${error.message}`)), CHALLENGE_SWEEP_MS);
+
+  return {
+    async challenge(from: Player, target: string): Promise<{ challenge_id: string }> {
+      const targetUser = await users.findByUsername(target);
+      if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
+      if (targetUser.id === from.id) refuse("self", "You cannot challenge yourself");
+      if (!(await isOnline(targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
+      if (await isBusy(store, from.id)) refuse("in_match", "Finish your current match first");
+      if (await isBusy(store, targetUser.id)) refuse("busy", `${targetUser.username} is in a match`);
+      // Counted before opening, so racing challenges cannot pass the limit together; one that is not opened gives its point back.
+      const pair = `${from.id}:${targetUser.id}`;
+      const refused = await limits.consume("challenge_target", pair);
+      if (refused) refuseRateLimited(refused, `You challenged ${targetUser.username} too often: try again in ${Math.ceil(refused.retryAfterSeconds / 60)} min`);
+      const opened = await openChallenge(store, from, targetUser, timeoutMs);
+      if (!opened.ok) {
+        await limits.refund("challenge_target", pair);
+        if (opened.reason === "pending") refuse("pending", "You already have an open challenge");
+        refuse("busy", `${targetUser.username} is answering another challenge`);
+      }
+      const { challenge } = opened;
+      notifier.offered(targetUser.id, { type: "challenge", challenge_id: challenge.id, from: from.name, timeout_ms: timeoutMs });
+      const timer = setTimeout(() => {
+        expiryTimers.delete(timer);
+        void closeAndTell(challenge, "expired").catch((error: Error) => log.error(`challenge expiry: ${error.message}`));
+      }, timeoutMs);
+      expiryTimers.add(timer);
+      return { challenge_id: challenge.id };
+    },
+
+    /** The first answer wins; another tab's later answer is refused. */
+    async reply(by: Player, challengeId: string, reply: "accept" | "decline"): Promise<void> {
+      const found = await findChallenge(store, challengeId);
+      if (!found) refuse("not_found", "This challenge does not exist");
+      if (found.challenge.toId !== by.id) refuse("forbidden", "Only the challenged player can answer");
+      if (found.state !== "pending") refuse("bad_state", `This challenge was already ${found.state}`);
+      const reason = reply === "accept" ? "accepted" : "declined";
+      // The seed's challenge_reply goes to the challenger first; challenge_closed then tells every tab of both.
+      if (!(await closeChallenge(store, found.challenge, reason))) refuse("bad_state", "This challenge was already answered");
+      notifier.replied(found.challenge.fromId, { type: "challenge_reply", challenge_id: challengeId, reply, from: by.name });
+      notifier.closed([found.challenge.fromId, found.challenge.toId], { type: "challenge_closed", challenge_id: challengeId, reason, from: found.challenge.from, target: found.challenge.to });
+    },
+
+    async cancel(by: Player, challengeId: string): Promise<void> {
+      const found = await findChallenge(store, challengeId);
+      if (!found) refuse("not_found", "This challenge does not exist");
+      if (found.challenge.fromId !== by.id) refuse("forbidden", "Only the challenger can cancel");
+      if (!(await closeAndTell(found.challenge, "cancelled"))) refuse("bad_state", `This challenge was already ${found.state}`);
+    },
+
+    /** The seed's match_id: the challenged player passes the new match on to the challenger; only the challenge's own match. */
+    async relayMatchId(by: Player, message: MatchIdMessage): Promise<void> {
+      const found = await findChallenge(store, message.challenge_id);
+      if (!found) refuse("not_found", "This challenge does not exist");
+      if (found.challenge.toId !== by.id) refuse("forbidden", "Only the challenged player sends the match id");
+      if ((await challengeMatch(store, message.challenge_id)) !== message.match_id) refuse("forbidden", "This match was not created for this challenge");
+      notifier.matchIdRelayed(found.challenge.fromId, message);
+    },
+
+    close(): void {
+      clearInterval(sweep);
+      for (const timer of expiryTimers) clearTimeout(timer);
+      expiryTimers.clear();
+    },
+  };
 }
 
-export async function findChallenge(store: LiveStore, id: string): Promise<{ challenge: Challenge; state: ChallengeState } | null> {
-  const [raw, state] = await Promise.all([store.get(keys.challenge(id)), store.get(keys.challengeState(id))]);
-  if (raw === null || state === null) return null;
-  return { challenge: JSON.parse(raw) as Challenge, state: state as ChallengeState };
-}
-
-/** Moves a pending challenge to its end; false when it had already ended (another answer won). */
-export async function closeChallenge(store: LiveStore, challenge: Challenge, reason: ChallengeCloseReason): Promise<boolean> {
-  if (!(await store.compareAndSet(keys.challengeState(challenge.id), "pending", reason, { ttlMs: GRACE_MS }))) return false;
-  await Promise.all([
-    store.del(keys.outgoingChallenge(challenge.fromId), challenge.id),
-    store.del(keys.incomingChallenge(challenge.toId), challenge.id),
-    store.hashDelete(keys.openChallenges, challenge.id),
-  ]);
-  if (reason === "accepted") await store.set(keys.acceptedChallenge(challenge.fromId, challenge.toId), challenge.id, { ttlMs: ACCEPTED_TTL_MS });
-  return true;
-}
-
-/** Redeems an accepted challenge for one match: true once, false ever after. */
-export async function redeemAcceptedChallenge(store: LiveStore, challengerId: number, targetId: number): Promise<string | null> {
-  const key = keys.acceptedChallenge(challengerId, targetId);
-  const id = await store.get(key);
-  if (id === null || !(await store.del(key, id))) return null;
-  return id;
-}
-
-/** Remembers which match an accepted challenge became, so only that match id is relayed. */
-export async function recordChallengeMatch(store: LiveStore, challengeId: string, matchId: number): Promise<void> {
-  await store.set(keys.challengeMatch(challengeId), String(matchId), { ttlMs: ACCEPTED_TTL_MS });
-}
-
-export async function challengeMatch(store: LiveStore, challengeId: string): Promise<number | null> {
-  const raw = await store.get(keys.challengeMatch(challengeId));
-  return raw === null ? null : Number(raw);
-}
-
-/** Challenges past their expiry that are still listed open: the process that opened them stopped before its timer fired. */
-export async function overdueChallenges(store: LiveStore, now: number): Promise<string[]> {
-  return Object.entries(await store.hashGetAll(keys.openChallenges))
-    .filter(([, expiresAt]) => Number(expiresAt) < now)
-    .map(([id]) => id);
-}
-
-/** Forgets a listed challenge whose keys are gone. */
-export async function unlistChallenge(store: LiveStore, id: string): Promise<void> {
-  await store.hashDelete(keys.openChallenges, id);
-}
+export type ChallengeService = ReturnType<typeof createChallengeService>;

@@ -1,10 +1,8 @@
-// The process's services and back-ends, in one place. createApp builds it; server.ts hands it
+// The process's services and back-ends, in one place. createApp (lib/create-app.ts) builds it; server.ts hands it
 // to setAppContext once, and route handlers and pages read it with appContext(). It lives on
 // globalThis because Next bundles route handlers apart from server.ts: a module-level variable
 // would exist once per bundle.
-import type { Env } from "../env";
 import type { PrismaClient } from "../infra/db/generated/prisma/client";
-import type { Logger } from "../infra/log";
 import type { LiveStore } from "../infra/store/types";
 import type { Limits } from "./limits";
 import type { MatchService } from "./matches";
@@ -14,8 +12,6 @@ import type { UserRepo } from "./repos/users";
 import type { TournamentService } from "./tournaments/service";
 
 export interface AppContext {
-  config: Env;
-  log: Logger;
   db: PrismaClient;
   databaseBackend: "pglite" | "postgresql";
   store: LiveStore;

@@ -4,7 +4,7 @@ import type { LiveMatch } from "../domain/game/lifecycle";
 import { asForfeitReason, isOverStatus, type PlayerSlot } from "../domain/lists";
 import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
-import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenges";
+import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenge-store";
 import { matchTimeouts } from "./match-settings";
 import type { MatchHost } from "./ports";
 import { markInGame, markOutOfGame } from "./presence";

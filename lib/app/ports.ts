@@ -1,7 +1,8 @@
 // What the services need from the layers around them, as small interfaces. The engine and the
-// Socket.IO adapter implement them; createApp (lib/transport/socketio/create.ts) wires them in.
+// Socket.IO adapter implement them; createApp wires them in.
 import type { NewMatch } from "../domain/game/lifecycle";
 import type { LiveForfeitReason, PlayerSlot } from "../domain/lists";
+import type { ChallengeClosed, ChallengeOffer, ChallengeReplyRelay, MatchIdMessage } from "../protocol/game";
 import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "../protocol/tournament";
 
 /** Where live matches run (lib/engine). */
@@ -25,4 +26,13 @@ export interface TournamentNotifier {
   tournamentEnded(message: TournamentEnd): void;
   /** On every tab of the player, whatever page it shows. */
   matchReady(userId: number, message: TournamentMatchReady): void;
+}
+
+/** Tells players about their challenges, on every tab (the /game rooms). */
+export interface ChallengeNotifier {
+  offered(targetId: number, message: ChallengeOffer): void;
+  /** The seed's challenge_reply, to the challenger. */
+  replied(challengerId: number, message: ChallengeReplyRelay): void;
+  closed(userIds: number[], message: ChallengeClosed): void;
+  matchIdRelayed(challengerId: number, message: MatchIdMessage): void;
 }

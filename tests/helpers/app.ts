@@ -11,7 +11,7 @@ import { parseEnv } from "@/lib/env";
 import { openDatabase } from "@/lib/infra/db/open";
 import type { Logger } from "@/lib/infra/log";
 import { openLiveState } from "@/lib/infra/store";
-import { createApp } from "@/lib/transport/socketio/create";
+import { createApp } from "@/lib/create-app";
 import { GENEROUS_LIMITS, TEST_SECRET } from "./server";
 import { PASSWORD, uniqueName, type TestUser } from "./users";
 

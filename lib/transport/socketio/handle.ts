@@ -1,33 +1,14 @@
 // One wrapper for every client → server event: parse the payload with the event's schema, spend
 // the sender's budget for the event, run the handler, answer through the acknowledgement (or an
-// `error` event when there is none).
-// A handler that throws answers `internal` and changes nothing further; nothing a client sends
-// can crash the process.
+// `error` event when there is none). A refusal (lib/app/refusal.ts) becomes the error answer; a
+// handler that throws anything else answers `internal` and changes nothing further: nothing a
+// client sends can crash the process.
 import type { z } from "zod";
-import type { BudgetName, Limits, Refusal } from "../../app/limits";
+import type { BudgetName, Limits } from "../../app/limits";
+import { RefusedError, refuseRateLimited } from "../../app/refusal";
 import type { Logger } from "../../infra/log";
 import type { Ack, AckCallback, ErrorBody, ErrorCode, ErrorEvent } from "../../protocol/common";
 import type { SocketData } from "./types";
-
-export class RefusedError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Refuses the current message with `code`: the wrapper turns it into the error answer. */
-export function refuse(code: ErrorCode, message: string): never {
-  throw new RefusedError(code, message);
-}
-
-/** Refuses the current message as over a budget. */
-export function refuseRateLimited({ retryAfterSeconds }: Refusal, message: string): never {
-  throw new RefusedError("rate_limited", message, retryAfterSeconds);
-}
 
 /** A client → server event's message and acknowledgement result, from its signature in the event map. */
 type MessageOf<Event> = Event extends (message: infer Message, ...rest: never[]) => void ? Message : never;

@@ -1,13 +1,22 @@
-// The services' TournamentNotifier (lib/app/ports.ts) on the Socket.IO rooms.
-import type { TournamentNotifier } from "../../app/ports";
+// The services' notifiers (lib/app/ports.ts) on the Socket.IO rooms.
+import type { ChallengeNotifier, TournamentNotifier } from "../../app/ports";
 import { tournamentRoom, userRoom } from "./rooms";
 import type { Namespaces } from "./types";
 
-export function socketNotifier({ game, tournament }: Namespaces): TournamentNotifier {
+export function socketTournamentNotifier({ game, tournament }: Namespaces): TournamentNotifier {
   return {
     tournamentUpdated: (json) => tournament.to(tournamentRoom(json.tournament_id)).emit("tournament_update", { type: "tournament_update", tournament: json }),
     roundStarted: (message) => tournament.to(tournamentRoom(message.tournament_id)).emit("round_start", message),
     tournamentEnded: (message) => tournament.to(tournamentRoom(message.tournament_id)).emit("tournament_end", message),
     matchReady: (userId, message) => game.to(userRoom(userId)).emit("tournament_match_ready", message),
+  };
+}
+
+export function socketChallengeNotifier({ game }: Pick<Namespaces, "game">): ChallengeNotifier {
+  return {
+    offered: (targetId, message) => game.to(userRoom(targetId)).emit("challenge", message),
+    replied: (challengerId, message) => game.to(userRoom(challengerId)).emit("challenge_reply", message),
+    closed: (userIds, message) => game.to(userIds.map(userRoom)).emit("challenge_closed", message),
+    matchIdRelayed: (challengerId, message) => game.to(userRoom(challengerId)).emit("match_id", message),
   };
 }

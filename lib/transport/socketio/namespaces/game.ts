@@ -1,5 +1,6 @@
-// The /game namespace: challenges, joining matches (players and spectators), register, ready
-// and paddle moves. Handlers parse, authorize, and hand the change to the layer below.
+// The /game namespace: challenges (the challenge service), joining matches (players and
+// spectators), register, ready and paddle moves (the match runner). Handlers parse, authorize,
+// and hand the change to the layer below.
 import type { PlayerSlot } from "../../../domain/lists";
 import {
   challengeCancelSchema,
@@ -17,52 +18,26 @@ import {
   type PositionMessage,
   type MatchRole,
 } from "../../../protocol/game";
+import type { ChallengeService } from "../../../app/challenges";
 import type { Limits } from "../../../app/limits";
-import type { UserRepo } from "../../../app/repos/users";
-import type { LiveStore } from "../../../infra/store/types";
-import type { Logger } from "../../../infra/log";
-import { challengeMatch, closeChallenge, findChallenge, openChallenge, overdueChallenges, unlistChallenge, type Challenge } from "../../../app/challenges";
-import { refuse, refuseRateLimited, registerHandlers, type HandlerTable } from "../handle";
-import type { CommandResult, MatchRunner } from "../../../engine/match-runner";
-import { isBusy } from "../../../app/presence";
 import type { ProcessLedger } from "../../../app/process-ledger";
+import { refuse } from "../../../app/refusal";
+import type { CommandResult, MatchRunner } from "../../../engine/match-runner";
+import type { Logger } from "../../../infra/log";
+import { registerHandlers, type HandlerTable } from "../handle";
 import { matchRoom, userRoom } from "../rooms";
 import type { GameNamespace, GameSocket, JoinedMatch } from "../types";
 
-const CHALLENGE_SWEEP_MS = 5_000;
-
 export interface GameNamespaceDeps {
-  store: LiveStore;
+  challenges: ChallengeService;
   runner: MatchRunner;
   ledger: ProcessLedger;
-  users: UserRepo;
   limits: Limits;
   log: Logger;
-  challengeTimeoutMs: number;
 }
 
-export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDeps): { close(): void } {
-  const { store, runner, ledger, users, limits, log } = deps;
-  const expiryTimers = new Set<NodeJS.Timeout>();
-
-  const closeAndTell = async (challenge: Challenge, reason: "accepted" | "declined" | "expired" | "cancelled") => {
-    if (!(await closeChallenge(store, challenge, reason))) return false;
-    game
-      .to([userRoom(challenge.fromId), userRoom(challenge.toId)])
-      .emit("challenge_closed", { type: "challenge_closed", challenge_id: challenge.id, reason, from: challenge.from, target: challenge.to });
-    return true;
-  };
-
-  // Each challenge expires on a timer of the process that opened it; this sweep expires those whose
-  // process stopped first (a second after their time, so the timer normally wins).
-  const expireOverdue = async () => {
-    for (const id of await overdueChallenges(store, Date.now() - 1_000)) {
-      const found = await findChallenge(store, id);
-      if (found?.state === "pending") await closeAndTell(found.challenge, "expired");
-      else await unlistChallenge(store, id);
-    }
-  };
-  const challengeSweep = setInterval(() => void expireOverdue().catch((error: Error) => log.warn(`challenge sweep: ${error.message}`)), CHALLENGE_SWEEP_MS);
+export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDeps): void {
+  const { challenges, runner, ledger, limits, log } = deps;
 
   const commandOutcome = (result: CommandResult) => {
     if (!result.ok) refuse(result.error, result.message);
@@ -106,77 +81,10 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
     // ---- challenges ------------------------------------------------------------------------------
     const handlers: HandlerTable<GameClientToServer> = {
-      challenge: {
-        schema: challengeSchema,
-        budget: "challenge",
-        run: async ({ target }) => {
-          const targetUser = await users.findByUsername(target);
-          if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
-          if (targetUser.id === user.id) refuse("self", "You cannot challenge yourself");
-          if (!(await ledger.isOnline(targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
-          if (await isBusy(store, user.id)) refuse("in_match", "Finish your current match first");
-          if (await isBusy(store, targetUser.id)) refuse("busy", `${targetUser.username} is in a match`);
-          // Counted before opening, so racing challenges cannot pass the limit together; one that is not opened gives its point back.
-          const pair = `${user.id}:${targetUser.id}`;
-          const refused = await limits.consume("challenge_target", pair);
-          if (refused) refuseRateLimited(refused, `You challenged ${targetUser.username} too often: try again in ${Math.ceil(refused.retryAfterSeconds / 60)} min`);
-          const opened = await openChallenge(store, user, targetUser, deps.challengeTimeoutMs);
-          if (!opened.ok) {
-            await limits.refund("challenge_target", pair);
-            if (opened.reason === "pending") refuse("pending", "You already have an open challenge");
-            refuse("busy", `${targetUser.username} is answering another challenge`);
-          }
-          const { challenge } = opened;
-          game.to(userRoom(targetUser.id)).emit("challenge", { type: "challenge", challenge_id: challenge.id, from: user.name, timeout_ms: deps.challengeTimeoutMs });
-          const timer = setTimeout(() => {
-            expiryTimers.delete(timer);
-            void closeAndTell(challenge, "expired").catch((error: Error) => log.error(`challenge expiry: ${error.message}`));
-          }, deps.challengeTimeoutMs);
-          expiryTimers.add(timer);
-          return { challenge_id: challenge.id };
-        },
-      },
-
-      challenge_reply: {
-        schema: challengeReplySchema,
-        budget: "challenge_answer",
-        run: async ({ challenge_id, reply }) => {
-          const found = await findChallenge(store, challenge_id);
-          if (!found) refuse("not_found", "This challenge does not exist");
-          if (found.challenge.toId !== user.id) refuse("forbidden", "Only the challenged player can answer");
-          if (found.state !== "pending") refuse("bad_state", `This challenge was already ${found.state}`);
-          const reason = reply === "accept" ? "accepted" : "declined";
-          // The seed's challenge_reply goes to the challenger first; challenge_closed then tells every tab of both.
-          if (!(await closeChallenge(store, found.challenge, reason))) refuse("bad_state", "This challenge was already answered");
-          game.to(userRoom(found.challenge.fromId)).emit("challenge_reply", { type: "challenge_reply", challenge_id, reply, from: user.name });
-          game
-            .to([userRoom(found.challenge.fromId), userRoom(found.challenge.toId)])
-            .emit("challenge_closed", { type: "challenge_closed", challenge_id, reason, from: found.challenge.from, target: found.challenge.to });
-        },
-      },
-
-      challenge_cancel: {
-        schema: challengeCancelSchema,
-        budget: "challenge_answer",
-        run: async ({ challenge_id }) => {
-          const found = await findChallenge(store, challenge_id);
-          if (!found) refuse("not_found", "This challenge does not exist");
-          if (found.challenge.fromId !== user.id) refuse("forbidden", "Only the challenger can cancel");
-          if (!(await closeAndTell(found.challenge, "cancelled"))) refuse("bad_state", `This challenge was already ${found.state}`);
-        },
-      },
-
-      match_id: {
-        schema: matchIdSchema,
-        budget: "challenge_answer",
-        run: async (message) => {
-          const found = await findChallenge(store, message.challenge_id);
-          if (!found) refuse("not_found", "This challenge does not exist");
-          if (found.challenge.toId !== user.id) refuse("forbidden", "Only the challenged player sends the match id");
-          if ((await challengeMatch(store, message.challenge_id)) !== message.match_id) refuse("forbidden", "This match was not created for this challenge");
-          game.to(userRoom(found.challenge.fromId)).emit("match_id", message);
-        },
-      },
+      challenge: { schema: challengeSchema, budget: "challenge", run: ({ target }) => challenges.challenge(user, target) },
+      challenge_reply: { schema: challengeReplySchema, budget: "challenge_answer", run: ({ challenge_id, reply }) => challenges.reply(user, challenge_id, reply) },
+      challenge_cancel: { schema: challengeCancelSchema, budget: "challenge_answer", run: ({ challenge_id }) => challenges.cancel(user, challenge_id) },
+      match_id: { schema: matchIdSchema, budget: "challenge_answer", run: (message) => challenges.relayMatchId(user, message) },
 
       // ---- matches ---------------------------------------------------------------------------------
       join_match: {
@@ -252,12 +160,4 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
       })().catch((error: Error) => log.error(`disconnect of ${user.name}: ${error.message}`));
     });
   });
-
-  return {
-    close() {
-      clearInterval(challengeSweep);
-      for (const timer of expiryTimers) clearTimeout(timer);
-      expiryTimers.clear();
-    },
-  };
 }

@@ -4,7 +4,8 @@ import type { Limits } from "../../../app/limits";
 import type { TournamentService } from "../../../app/tournaments/service";
 import type { Logger } from "../../../infra/log";
 import { joinTournamentSchema, leaveTournamentChannelSchema, type TournamentClientToServer } from "../../../protocol/tournament";
-import { refuse, registerHandlers, type HandlerTable } from "../handle";
+import { refuse } from "../../../app/refusal";
+import { registerHandlers, type HandlerTable } from "../handle";
 import { tournamentRoom, userRoom } from "../rooms";
 import type { TournamentNamespace } from "../types";
 
