@@ -12,6 +12,8 @@ import { openDatabase } from "@/lib/infra/db/open";
 import type { Logger } from "@/lib/infra/log";
 import { openLiveState } from "@/lib/infra/store";
 import { createApp } from "@/lib/create-app";
+import { createMatchAnswer, joinAnswer } from "@/lib/transport/http/answers";
+import { sessionClaims } from "@/lib/transport/http/session";
 import { GENEROUS_LIMITS, TEST_SECRET } from "./server";
 import { PASSWORD, uniqueName, type TestUser } from "./users";
 
@@ -40,7 +42,7 @@ export interface InProcessServer extends TestServer {
 
 /** The session cookie next-auth would set for `user` after a login. */
 export async function sessionCookie(user: { id: number; username: string }): Promise<string> {
-  const token = await encode({ token: { sub: String(user.id), name: user.username, uid: user.id, username: user.username }, secret: TEST_SECRET });
+  const token = await encode({ token: { sub: String(user.id), name: user.username, ...sessionClaims(user) }, secret: TEST_SECRET });
   return `next-auth.session-token=${token}`;
 }
 
@@ -59,8 +61,6 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const app = await createApp(http, { config, log, database, live });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { context } = app;
-  const answer = (result: { ok: true } | { ok: false; status: number; code: string; message: string }, status: number, body: object) =>
-    result.ok ? { status, body } : { status: result.status, body: { error: { code: result.code, message: result.message } } };
 
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
@@ -70,14 +70,8 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
       if (!created.ok) throw new Error(`${base}: the username is taken`);
       return { id: created.user.id, username: created.user.username, cookie: await sessionCookie(created.user) };
     },
-    async createMatch(user, opponent) {
-      const result = await context.matches.createDuel({ id: user.id, name: user.username }, opponent);
-      return answer(result, 201, result.ok ? { match_id: result.matchId } : {});
-    },
-    async joinAsPlayer(user, matchId) {
-      const result = await context.matches.playerSlot(user.id, matchId);
-      return answer(result, 200, result.ok ? { match_id: matchId, player: result.player } : {});
-    },
+    createMatch: async (user, opponent) => createMatchAnswer(await context.matches.createDuel({ id: user.id, name: user.username }, opponent)),
+    joinAsPlayer: async (user, matchId) => joinAnswer(matchId, await context.matches.playerSlot(user.id, matchId)),
     matchJson: (matchId) => context.matches.json(matchId),
     output: () => lines.join("\n"),
     async stop() {

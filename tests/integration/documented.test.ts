@@ -1,11 +1,11 @@
 // Behaviours docs/PROTOCOL.md promises that no other suite pins down, on both back-ends: each test
-// fails if the behaviour it names is removed. One server per back-end, with the default
-// (30 s) timeouts so that nothing here races a timer.
+// fails if the behaviour it names is removed. The HTTP ones on a server.ts process, the socket
+// ones on the app booted in-process; the default (30 s) timeouts, so that nothing races a timer.
 import { describe, expect, it } from "vitest";
 import type { ChallengeClosed } from "@/lib/protocol/game";
 import type { TournamentJson } from "@/lib/protocol/tournament";
 import { backends } from "../helpers/backends";
-import { agreeDuel, emitAck, joinMatch, nextEvent, postJson, suiteServer } from "../helpers/protocol";
+import { agreeDuel, emitAck, joinMatch, nextEvent, postJson, suiteApp, suiteServer } from "../helpers/protocol";
 import { createTournament, tournamentAction } from "../helpers/tournament";
 import { connectSocket, connected, registerAndLogin, uniqueName } from "../helpers/users";
 
@@ -130,11 +130,15 @@ describe.each(backends)("documented behaviours on $name", (backend) => {
       players: [{ username: creator.username }],
     });
   });
+});
+
+describe.each(backends)("documented socket behaviours on $name", (backend) => {
+  const { server, user } = suiteApp(backend, {});
 
   it("refuses every connection to the default namespace, session or not", async () => {
-    const alice = await registerAndLogin(url(), "alice");
+    const alice = await server().newUser("alice");
     for (const cookie of [alice.cookie, undefined]) {
-      const socket = connectSocket(url(), "/", cookie);
+      const socket = connectSocket(server().url, "/", cookie);
       try {
         await expect(connected(socket)).rejects.toThrow(/\/game, \/tournament or \/chat/);
         expect(socket.connected).toBe(false);
@@ -143,7 +147,7 @@ describe.each(backends)("documented behaviours on $name", (backend) => {
       }
     }
     // The same session opens a named namespace.
-    const game = connectSocket(url(), "/game", alice.cookie);
+    const game = connectSocket(server().url, "/game", alice.cookie);
     try {
       await connected(game);
     } finally {
@@ -180,7 +184,7 @@ describe.each(backends)("documented behaviours on $name", (backend) => {
     const replied = nextEvent(alice.game, "challenge_reply");
     expect(await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" })).toEqual({ ok: true });
     await replied;
-    const created = await postJson(bob, "/game/matches/create_match/", { opponent: alice.username });
+    const created = await bob.api.createMatch(bob, alice.username);
     expect(created.status).toBe(201);
     const { match_id } = created.body as { match_id: number };
 

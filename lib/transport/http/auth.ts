@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";
+import { sessionClaims } from "./session";
 import { appContext } from "../../app/context";
 import { tooManyAttemptsMessage } from "../../app/limits";
 
@@ -43,11 +44,7 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.uid = Number(user.id);
-        token.username = user.name ?? "";
-      }
-      return token;
+      return user ? { ...token, ...sessionClaims({ id: Number(user.id), username: user.name ?? "" }) } : token;
     },
     session({ session, token }) {
       session.user = { id: token.uid, name: token.username };

@@ -1,14 +1,20 @@
 // Helpers for route handlers: JSON bodies parsed with zod, errors in one shape.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { fieldErrors, matchIdParamSchema, type ApiError } from "@/lib/protocol/http";
+import { fieldErrors, matchIdParamSchema, type ApiError } from "../../protocol/http";
+import { errorAnswer, type Answer } from "./answers";
 import { currentUser, type SessionUser } from "./auth";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";
 import { appContext } from "../../app/context";
 import type { BudgetName, Refusal } from "../../app/limits";
 
+/** Sends an answer worked out by answers.ts. */
+export function send({ status, body }: Answer) {
+  return NextResponse.json(body, { status });
+}
+
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
-  return NextResponse.json<ApiError>({ error: { code, message, ...(fields && { fields }) } }, { status });
+  return send(errorAnswer(status, code, message, fields));
 }
 
 /** 429 rate_limited, with retry_after in the body and a Retry-After header. */

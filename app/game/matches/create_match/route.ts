@@ -1,7 +1,7 @@
 // The seed's create_match: the challenged player turns an accepted challenge into a match.
-import { NextResponse } from "next/server";
 import { createMatchBodySchema } from "@/lib/protocol/http";
-import { apiError, parseJsonBody, requireUser } from "@/lib/transport/http/http";
+import { createMatchAnswer } from "@/lib/transport/http/answers";
+import { parseJsonBody, requireUser, send } from "@/lib/transport/http/http";
 import { appContext } from "@/lib/app/context";
 
 export async function POST(request: Request) {
@@ -9,7 +9,5 @@ export async function POST(request: Request) {
   if ("response" in auth) return auth.response;
   const body = await parseJsonBody(request, createMatchBodySchema);
   if ("response" in body) return body.response;
-  const result = await appContext().matches.createDuel(auth.user, body.data.opponent);
-  if (!result.ok) return apiError(result.status, result.code, result.message);
-  return NextResponse.json({ match_id: result.matchId }, { status: 201 });
+  return send(createMatchAnswer(await appContext().matches.createDuel(auth.user, body.data.opponent)));
 }
