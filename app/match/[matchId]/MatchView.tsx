@@ -11,7 +11,7 @@ import { LeaveMatch, MatchErrorCard } from "@/components/match/LeaveMatch";
 import { MatchHeader } from "@/components/match/MatchHeader";
 import { PongCanvas } from "@/components/match/PongCanvas";
 import { ResultPanel } from "@/components/match/ResultPanel";
-import { useGameSocket, useRealtimeStatus } from "@/components/realtime/context";
+import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
 import { outcomeOf, sameName, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
 import { request } from "@/lib/client/socket";
@@ -35,12 +35,13 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   const router = useRouter();
   const socket = useGameSocket();
   const connection = useRealtimeStatus();
+  const { deferClose, cancelClose } = useMatchCloses();
   const connected = connection === "connected";
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   // A match that was over when the page loaded has nothing live to join: its stored result is shown.
   const endedBeforeLoad = result !== null;
   const viewerName = viewer.name;
-  const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad });
+  const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, deferClose, cancelClose });
 
   const slot = role === "spectator" ? null : role;
   const mirrored = slot === "player2";
