@@ -4,7 +4,8 @@ import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
 import type { TournamentConnection } from "@/lib/client/hooks/useTournamentChannel";
 import type { RoundStart, TournamentJson } from "@/lib/protocol/tournament";
-import { sameName, type TournamentViewer } from "./names";
+import { sameName } from "@/lib/client/names";
+import type { TournamentViewer } from "./viewer";
 
 const connectionStyles: Record<TournamentConnection, { dot: string; label: string }> = {
   connecting: { dot: "bg-slate-400 animate-pulse", label: "Connecting…" },

@@ -3,6 +3,7 @@
 // incoming offers (the dialog), our outgoing challenge (the waiting panel), the accept-and-create
 // progress, and the toasts that tell both sides how a challenge ended.
 import type { ChallengeClosed, ChallengeOffer } from "@/lib/protocol/game";
+import { sameName } from "./names";
 
 export interface Offer {
   id: string;
@@ -85,8 +86,6 @@ function addToast(state: ChallengeState, text: string, tone: ToastTone, now: num
   const toast: Toast = { id: state.nextToastId, text, tone, expiresAt: now + TOAST_MS[tone], href };
   return { ...state, toasts: [...state.toasts, toast].slice(-MAX_TOASTS), nextToastId: state.nextToastId + 1 };
 }
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function closedText({ reason, from, target }: ChallengeClosed, iAmChallenger: boolean): string | null {
   if (iAmChallenger) {

@@ -2,7 +2,6 @@
 // A match seen by one of its players or by a spectator: the session (useMatchSession) joins it and
 // streams its state; this view lays out the header, the status line, the field with its overlays
 // and the controls under it. Players always see their own paddle at the bottom.
-import { otherSlot } from "@/lib/domain/lists";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -13,9 +12,11 @@ import { PongCanvas } from "@/components/match/PongCanvas";
 import { ResultPanel } from "@/components/match/ResultPanel";
 import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
-import { outcomeOf, sameName, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
+import { outcomeOf, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
+import { sameName } from "@/lib/client/names";
 import { request } from "@/lib/client/socket";
 import { useMatchInput } from "@/lib/client/useMatchInput";
+import { otherSlot } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 export type { StoredResult };

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
 import { ActionBar } from "@/components/tournament/ActionBar";
 import { Bracket } from "@/components/tournament/Bracket";
-import type { TournamentViewer } from "@/components/tournament/names";
+import type { TournamentViewer } from "@/components/tournament/viewer";
 import { ConnectionIndicator, Fact, PairingsBox, PlayersList, ResultBanner } from "@/components/tournament/TournamentParts";
 import { useTournamentChannel } from "@/lib/client/hooks/useTournamentChannel";
 import type { TournamentJson } from "@/lib/protocol/tournament";
