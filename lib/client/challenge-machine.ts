@@ -4,6 +4,7 @@
 // progress, and the toasts that tell both sides how a challenge ended.
 import type { ChallengeClosed, ChallengeOffer } from "@/lib/protocol/game";
 import { sameName } from "./names";
+import { MAX_TOASTS } from "./toasts";
 
 export interface Offer {
   id: string;
@@ -72,8 +73,6 @@ export const MATCH_START_WAIT_MS = 20_000;
 /** Grace after a deadline before dropping a challenge the server never closed (lost connection). */
 export const STALE_GRACE_MS = 5_000;
 export const TOAST_MS: Record<ToastTone, number> = { info: 6_000, error: 9_000 };
-/** Keep the last few: a burst of events must not cover the page. */
-export const MAX_TOASTS = 4;
 
 export const initialChallengeState: ChallengeState = { now: 0, offers: [], outgoing: null, accepting: null, toasts: [], nextToastId: 1 };
 
