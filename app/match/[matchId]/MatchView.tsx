@@ -12,10 +12,10 @@ import { PongCanvas } from "@/components/match/PongCanvas";
 import { ResultPanel } from "@/components/match/ResultPanel";
 import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
+import { useMatchInput } from "@/lib/client/hooks/useMatchInput";
 import { outcomeOf, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
 import { request } from "@/lib/client/socket";
-import { useMatchInput } from "@/lib/client/useMatchInput";
 import { otherSlot } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
