@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/forms";
-import { hasField, isNumber, postJson } from "@/lib/client/api";
+import { hasField, isNumber, NETWORK_FAILURE, postJson } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/protocol/http";
 import { createTournamentBodySchema, TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS } from "@/lib/protocol/tournament";
 
@@ -42,7 +42,7 @@ export function CreateTournamentForm() {
       router.push(`/tournaments/${result.data.tournament_id}/`);
       return;
     }
-    if (result.status === 0) setErrors({ form: "Could not reach the server. Check your connection and try again." });
+    if (result.status === NETWORK_FAILURE) setErrors({ form: "Could not reach the server. Check your connection and try again." });
     else if (result.error) setErrors(result.error.fields ?? { form: result.error.message });
     else if (result.status === 401) setErrors({ form: "Your session has expired. Log in again to create a tournament." });
     else setErrors({ form: `The tournament could not be created (error ${result.status}).` });

@@ -3,8 +3,9 @@
 // interpolation buffer a little in the past, so they move smoothly between the server's 30 Hz
 // states; the viewer's own paddle comes from local prediction, so it reacts at once.
 import { useEffect, useEffectEvent, useRef, type ReactNode } from "react";
-import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/domain/game";
 import { INTERPOLATION_DELAY_MS, type Sample, type StateBuffer } from "@/lib/client/interpolation";
+import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/domain/game";
+import { PLAYER_SLOTS } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 const COLORS = {
@@ -78,7 +79,7 @@ export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanv
       else context.setTransform(scale, 0, 0, scale, 0, 0);
       drawField(context);
       if (!sample) return;
-      for (const paddleSlot of ["player1", "player2"] as const) {
+      for (const paddleSlot of PLAYER_SLOTS) {
         const x = paddleSlot === slot && own !== null ? own : sample.paddles[paddleSlot];
         drawPaddle(context, sample, paddleSlot, x, paddleSlot === slot);
       }

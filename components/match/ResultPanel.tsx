@@ -1,11 +1,12 @@
 "use client";
 // The end of a match over the field: who won, the score, how it ended, Rematch and the way back.
-import { otherSlot } from "@/lib/domain/lists";
 import Link from "next/link";
 import { useState } from "react";
 import { useChallenge } from "@/components/realtime/context";
 import { Button, buttonClass } from "@/components/ui/Button";
-import { forfeitText, sameName, type Names, type StoredResult } from "@/lib/client/match-text";
+import { forfeitText, type Names, type StoredResult } from "@/lib/client/match-text";
+import { sameName } from "@/lib/client/names";
+import { otherSlot, PLAYER_SLOTS } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 type RematchState = { state: "idle" | "sending" | "sent" } | { state: "failed"; message: string };
@@ -13,7 +14,7 @@ type RematchState = { state: "idle" | "sending" | "sent" } | { state: "failed"; 
 export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlot | null; hasOpponent: boolean }) {
   const challenge = useChallenge();
   const [rematch, setRematch] = useState<RematchState>({ state: "idle" });
-  const winnerSlot: PlayerSlot | null = sameName(outcome.winner, names.player1) ? "player1" : sameName(outcome.winner, names.player2) ? "player2" : null;
+  const winnerSlot = PLAYER_SLOTS.find((of) => sameName(outcome.winner, names[of])) ?? null;
   // No winner (neither player showed up): nobody lost either.
   const headline = !outcome.winner ? (outcome.status === "forfeited" ? "No winner" : "Match over") : slot ? (sameName(outcome.winner, viewerName) ? "You won" : "You lost") : `${outcome.winner} won`;
   const tone = slot && outcome.winner ? (headline === "You won" ? "text-emerald-300" : "text-rose-300") : "text-white";
@@ -34,7 +35,7 @@ export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: {
           {headline}
         </h2>
         <dl className="mt-4 grid grid-cols-2 gap-2">
-          {(["player1", "player2"] as const).map((of) => (
+          {PLAYER_SLOTS.map((of) => (
             <div key={of} className={`min-w-0 rounded-lg px-2 py-2 ${of === winnerSlot ? "bg-emerald-500/10" : "bg-slate-800/60"}`}>
               <dt className="truncate text-xs text-slate-400">{names[of]}</dt>
               <dd className="font-mono text-3xl font-bold tabular-nums text-white">{outcome.scores[of]}</dd>

@@ -22,8 +22,8 @@ export function RealtimeProvider({
   challengeTimeoutMs: number;
   children: React.ReactNode;
 }) {
-  const { socket, status, state, challenge, cancel, decline, accept, retry, closeAccepting, dismissToast } = useChallenges(user.name, challengeTimeoutMs);
-  const value = useMemo<RealtimeContextValue>(() => ({ socket, status, challenge }), [socket, status, challenge]);
+  const { socket, status, deferClose, cancelClose, state, challenge, cancel, decline, accept, retry, closeAccepting, dismissToast } = useChallenges(user.name, challengeTimeoutMs);
+  const value = useMemo<RealtimeContextValue>(() => ({ socket, status, challenge, deferClose, cancelClose }), [socket, status, challenge, deferClose, cancelClose]);
   const newestOffer = state.offers.at(-1);
 
   return (

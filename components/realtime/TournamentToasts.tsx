@@ -7,11 +7,9 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/Button";
 import { Toasts } from "@/components/ui/Toasts";
+import { MAX_TOASTS } from "@/lib/client/toasts";
 import type { TournamentMatchReady } from "@/lib/protocol/tournament";
 import { useGameSocket } from "./context";
-
-/** A burst (several tabs, several tournaments) must not cover the page. */
-const MAX_TOASTS = 3;
 
 export function TournamentToasts() {
   const socket = useGameSocket();

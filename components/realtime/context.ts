@@ -1,13 +1,15 @@
 "use client";
-// What the app-wide realtime provider shares: the /game socket, its status and `challenge()`.
+// What the app-wide realtime provider shares: the /game socket, its status, `challenge()` and the
+// socket's deferred match closes.
 // Apart from the provider so that its consumers (TournamentToasts among them) import no cycle.
 import { createContext, useContext } from "react";
 import type { ChallengeResult } from "@/lib/client/hooks/useChallenges";
+import type { MatchCloses } from "@/lib/client/hooks/useGameConnection";
 import type { ConnectionStatus, GameSocket } from "@/lib/client/socket";
 
 export type { ChallengeResult };
 
-export interface RealtimeContextValue {
+export interface RealtimeContextValue extends MatchCloses {
   socket: GameSocket | null;
   status: ConnectionStatus;
   challenge: (username: string) => Promise<ChallengeResult>;
@@ -15,6 +17,7 @@ export interface RealtimeContextValue {
 
 export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
+const noCloses: MatchCloses = { deferClose: () => {}, cancelClose: () => {} };
 const notLoggedIn = async (): Promise<ChallengeResult> => ({ ok: false, message: "Log in to challenge other players." });
 
 /** The app's /game socket: null until it first connects, or when logged out. */
@@ -29,4 +32,10 @@ export function useRealtimeStatus(): ConnectionStatus {
 /** `challenge(username)` sends a duel challenge; the provider then shows the waiting panel. */
 export function useChallenge(): (username: string) => Promise<ChallengeResult> {
   return useContext(RealtimeContext)?.challenge ?? notLoggedIn;
+}
+
+/** Deferred close_match for the app's /game socket (see MatchCloses); nothing to close when logged out. */
+export function useMatchCloses(): MatchCloses {
+  const context = useContext(RealtimeContext);
+  return context ?? noCloses;
 }

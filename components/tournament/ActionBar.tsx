@@ -5,8 +5,9 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import type { TournamentAction } from "@/lib/client/hooks/useTournamentChannel";
+import { sameName } from "@/lib/client/names";
 import { TOURNAMENT_MIN_PLAYERS, type TournamentJson } from "@/lib/protocol/tournament";
-import { sameName, type TournamentViewer } from "./names";
+import type { TournamentViewer } from "./viewer";
 
 function LeaveConfirm({ pending, onConfirm, onCancel }: { pending: boolean; onConfirm: () => void; onCancel: () => void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);

@@ -1,8 +1,9 @@
 // The bracket: one column per round (future rounds as empty cards), each match with its players,
 // scores, status and a Play or Watch link while it is live.
 import Link from "next/link";
+import { sameName } from "@/lib/client/names";
 import type { BracketMatchStatus, TournamentJson, TournamentMatchJson } from "@/lib/protocol/tournament";
-import { sameName, type TournamentViewer } from "./names";
+import type { TournamentViewer } from "./viewer";
 
 /** Named by distance from the end: the last round is the Final whatever the field's size. */
 function roundTitle(round: number, totalRounds: number): string {

@@ -6,14 +6,14 @@ import type { ApiError } from "@/lib/protocol/http";
 export type ApiErrorDetail = ApiError["error"];
 
 /**
- * `status` 0: the request never reached the server (offline, DNS, connection reset).
+ * `status` NETWORK_FAILURE (0): the request never reached the server (offline, DNS, connection reset).
  * `error` null: the server answered without the standard error body (a proxy's page, a crash).
  */
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiErrorDetail | null };
 
 export const NETWORK_FAILURE = 0;
 
-export function isApiError(body: unknown): body is ApiError {
+function isApiError(body: unknown): body is ApiError {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;
   const { error } = body;
   return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string";

@@ -4,7 +4,6 @@ import {
   challengeReducer,
   initialChallengeState,
   MATCH_START_WAIT_MS,
-  MAX_TOASTS,
   needsTicks,
   secondsLeft,
   STALE_GRACE_MS,
@@ -12,6 +11,7 @@ import {
   type ChallengeEvent,
   type ChallengeState,
 } from "./challenge-machine";
+import { MAX_TOASTS } from "./toasts";
 
 const T0 = 1_000_000;
 const run = (events: ChallengeEvent[], from: ChallengeState = initialChallengeState) => events.reduce(challengeReducer, from);
@@ -160,10 +160,11 @@ describe("outgoing challenges (the challenger's tabs)", () => {
 describe("toasts", () => {
   it("expire on ticks, can be dismissed, and only the last few are kept", () => {
     let state = initialChallengeState;
-    for (let i = 0; i < MAX_TOASTS + 2; i++) state = run([{ type: "toast", text: `t${i}`, tone: "info", now: T0 }], state);
-    expect(texts(state)).toEqual(["t2", "t3", "t4", "t5"]);
+    const sent = Array.from({ length: MAX_TOASTS + 2 }, (_, i) => `t${i}`);
+    for (const text of sent) state = run([{ type: "toast", text, tone: "info", now: T0 }], state);
+    expect(texts(state)).toEqual(sent.slice(-MAX_TOASTS));
     state = run([{ type: "dismiss", id: state.toasts[0]!.id }], state);
-    expect(texts(state)).toEqual(["t3", "t4", "t5"]);
+    expect(texts(state)).toEqual(sent.slice(-MAX_TOASTS + 1));
     state = run([{ type: "toast", text: "bad", tone: "error", now: T0 + TOAST_MS.info }], state);
     state = run([{ type: "tick", now: T0 + TOAST_MS.info }], state);
     expect(texts(state)).toEqual(["bad"]);

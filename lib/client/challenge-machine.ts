@@ -3,6 +3,8 @@
 // incoming offers (the dialog), our outgoing challenge (the waiting panel), the accept-and-create
 // progress, and the toasts that tell both sides how a challenge ended.
 import type { ChallengeClosed, ChallengeOffer } from "@/lib/protocol/game";
+import { sameName } from "./names";
+import { MAX_TOASTS } from "./toasts";
 
 export interface Offer {
   id: string;
@@ -71,8 +73,6 @@ export const MATCH_START_WAIT_MS = 20_000;
 /** Grace after a deadline before dropping a challenge the server never closed (lost connection). */
 export const STALE_GRACE_MS = 5_000;
 export const TOAST_MS: Record<ToastTone, number> = { info: 6_000, error: 9_000 };
-/** Keep the last few: a burst of events must not cover the page. */
-export const MAX_TOASTS = 4;
 
 export const initialChallengeState: ChallengeState = { now: 0, offers: [], outgoing: null, accepting: null, toasts: [], nextToastId: 1 };
 
@@ -85,8 +85,6 @@ function addToast(state: ChallengeState, text: string, tone: ToastTone, now: num
   const toast: Toast = { id: state.nextToastId, text, tone, expiresAt: now + TOAST_MS[tone], href };
   return { ...state, toasts: [...state.toasts, toast].slice(-MAX_TOASTS), nextToastId: state.nextToastId + 1 };
 }
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function closedText({ reason, from, target }: ChallengeClosed, iAmChallenger: boolean): string | null {
   if (iAmChallenger) {

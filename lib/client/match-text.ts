@@ -1,7 +1,8 @@
 // What the match page says, as pure functions of the match state: the status line and the way a
-// forfeit is worded. Shared by the view and its pieces.
-import { otherSlot } from "@/lib/domain/lists";
+// forfeit is worded. Shared by the view and its pieces, and by the profile's match history.
+import { isOverStatus, otherSlot, type ForfeitReason } from "@/lib/domain/lists";
 import type { GameData, PlayerSlot } from "@/lib/protocol/game";
+import { sameName } from "./names";
 import type { ConnectionStatus } from "./socket";
 
 /** The result stored in the database, for a match that ended before the page was opened. */
@@ -9,18 +10,15 @@ export interface StoredResult {
   status: "finished" | "forfeited";
   scores: Record<PlayerSlot, number>;
   winner: string | null;
-  forfeitReason: string | null;
+  forfeitReason: ForfeitReason | null;
 }
 
 export type JoinState = { kind: "joining" } | { kind: "joined" } | { kind: "failed"; message: string };
 export type Names = Record<PlayerSlot, string>;
 
-export const sameName = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
-export const isOver = (status: GameData["status"]) => status === "finished" || status === "forfeited";
-
 /** The live state's result once the match is over, else the stored one (or none). */
 export function outcomeOf(game: GameData | null, stored: StoredResult | null): StoredResult | null {
-  if (!game || !isOver(game.status)) return stored;
+  if (!game || !isOverStatus(game.status)) return stored;
   return {
     status: game.status === "forfeited" ? "forfeited" : "finished",
     scores: { player1: game.player1.score, player2: game.player2.score },
@@ -77,24 +75,24 @@ export function statusText({
   }
 }
 
-/** `loser` is null when nobody won (no_show, interrupted): only reasons that need no loser are worded then. */
-export function forfeitText(reason: string | null, loser: string | null): string | null {
-  if (reason === "no_show") return "Neither player showed up";
-  if (reason === "interrupted") return "Called off: the server restarted";
-  if (reason === "bye") return "No opponent this round (bye)";
-  if (loser === null) return null;
-  switch (reason) {
-    case null:
-      return null;
-    case "disconnect":
-      return `${loser} disconnected`;
-    case "register_timeout":
-      return `${loser} did not register in time`;
-    case "quit":
-      return `${loser} left the match`;
-    case "left_tournament":
-      return `${loser} left the tournament`;
-    default:
-      return `${loser} forfeited`;
-  }
+/** A wording that names the player who lost: none when nobody did. */
+const byLoser = (say: (loser: string) => string) => (loser: string | null) => (loser === null ? null : say(loser));
+
+/**
+ * How each reason is worded. `loser` is null when nobody won (no_show, interrupted): the reasons
+ * that name the loser say nothing then. A bye or a walkover has no opponent to name.
+ */
+const FORFEIT_WORDING: Record<ForfeitReason, (loser: string | null) => string | null> = {
+  disconnect: byLoser((loser) => `${loser} disconnected`),
+  register_timeout: byLoser((loser) => `${loser} did not register in time`),
+  quit: byLoser((loser) => `${loser} left the match`),
+  no_show: () => "Neither player showed up",
+  left_tournament: byLoser((loser) => `${loser} left the tournament`),
+  interrupted: () => "Called off: the server restarted",
+  bye: () => "No opponent this round (bye)",
+  walkover: () => "Walkover: the opponent never came",
+};
+
+export function forfeitText(reason: ForfeitReason | null, loser: string | null): string | null {
+  return reason === null ? null : FORFEIT_WORDING[reason](loser);
 }

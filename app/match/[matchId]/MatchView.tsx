@@ -2,7 +2,6 @@
 // A match seen by one of its players or by a spectator: the session (useMatchSession) joins it and
 // streams its state; this view lays out the header, the status line, the field with its overlays
 // and the controls under it. Players always see their own paddle at the bottom.
-import { otherSlot } from "@/lib/domain/lists";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -11,11 +10,13 @@ import { LeaveMatch, MatchErrorCard } from "@/components/match/LeaveMatch";
 import { MatchHeader } from "@/components/match/MatchHeader";
 import { PongCanvas } from "@/components/match/PongCanvas";
 import { ResultPanel } from "@/components/match/ResultPanel";
-import { useGameSocket, useRealtimeStatus } from "@/components/realtime/context";
+import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
-import { outcomeOf, sameName, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
+import { useMatchInput } from "@/lib/client/hooks/useMatchInput";
+import { outcomeOf, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
+import { sameName } from "@/lib/client/names";
 import { request } from "@/lib/client/socket";
-import { useMatchInput } from "@/lib/client/useMatchInput";
+import { otherSlot } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 export type { StoredResult };
@@ -35,12 +36,13 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   const router = useRouter();
   const socket = useGameSocket();
   const connection = useRealtimeStatus();
+  const { deferClose, cancelClose } = useMatchCloses();
   const connected = connection === "connected";
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   // A match that was over when the page loaded has nothing live to join: its stored result is shown.
   const endedBeforeLoad = result !== null;
   const viewerName = viewer.name;
-  const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad });
+  const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, deferClose, cancelClose });
 
   const slot = role === "spectator" ? null : role;
   const mirrored = slot === "player2";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/transport/http/auth";
 import { appContext } from "@/lib/app/context";
+import { asForfeitReason, isOverStatus } from "@/lib/domain/lists";
 import { matchIdParamSchema } from "@/lib/protocol/http";
 import { MatchView, type StoredResult } from "./MatchView";
 
@@ -27,15 +28,14 @@ export default async function MatchPage({ params }: Props) {
 
   const viewerSlot = match.player1Id === viewer.id ? "player1" : match.player2Id === viewer.id ? "player2" : null;
   // A finished match may no longer be live on the server: its page shows the stored result.
-  const result: StoredResult | null =
-    match.status === "finished" || match.status === "forfeited"
-      ? {
-          status: match.status,
-          scores: { player1: match.player1Score, player2: match.player2Score },
-          winner: match.winner?.username ?? null,
-          forfeitReason: match.forfeitReason,
-        }
-      : null;
+  const result: StoredResult | null = isOverStatus(match.status)
+    ? {
+        status: match.status === "forfeited" ? "forfeited" : "finished",
+        scores: { player1: match.player1Score, player2: match.player2Score },
+        winner: match.winner?.username ?? null,
+        forfeitReason: asForfeitReason(match.forfeitReason),
+      }
+    : null;
 
   return (
     <MatchView

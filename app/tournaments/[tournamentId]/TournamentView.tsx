@@ -5,8 +5,12 @@ import Link from "next/link";
 import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
 import { ActionBar } from "@/components/tournament/ActionBar";
 import { Bracket } from "@/components/tournament/Bracket";
-import type { TournamentViewer } from "@/components/tournament/names";
-import { ConnectionIndicator, Fact, PairingsBox, PlayersList, ResultBanner } from "@/components/tournament/TournamentParts";
+import { ConnectionIndicator } from "@/components/tournament/ConnectionIndicator";
+import { Fact } from "@/components/tournament/Fact";
+import { PlayersList } from "@/components/tournament/PlayersList";
+import { ResultBanner } from "@/components/tournament/ResultBanner";
+import { RoundPairings } from "@/components/tournament/RoundPairings";
+import type { TournamentViewer } from "@/components/tournament/viewer";
 import { useTournamentChannel } from "@/lib/client/hooks/useTournamentChannel";
 import type { TournamentJson } from "@/lib/protocol/tournament";
 
@@ -55,7 +59,7 @@ export function TournamentView({ initial, viewer }: { initial: TournamentJson; v
             Bracket
           </h2>
           <Bracket tournament={tournament} viewer={viewer} />
-          {pairings && <PairingsBox pairings={pairings} />}
+          {pairings && <RoundPairings pairings={pairings} />}
         </section>
         <PlayersList tournament={tournament} viewer={viewer} />
       </div>

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
-import { currentUser } from "@/lib/transport/http/auth";
 import { appContext } from "@/lib/app/context";
+import type { MatchSummary } from "@/lib/app/repos/users";
+import { forfeitText } from "@/lib/client/match-text";
+import { currentUser } from "@/lib/transport/http/auth";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+
+/** A match without opponent (a tournament bye or walkover), worded as on the match page. */
+const withoutOpponent = (match: MatchSummary) => forfeitText(match.forfeitReason, null) ?? "No opponent";
+/** How a forfeited match ended, worded as on the match page: the loser is the player who did not win. */
+const howItEnded = (match: MatchSummary, player: string) =>
+  match.status === "forfeited" && match.opponent ? forfeitText(match.forfeitReason, match.won ? match.opponent : player) : null;
 
 export default async function ProfilePage({ params }: Props) {
   const username = decodeURIComponent((await params).username);
@@ -86,19 +94,22 @@ export default async function ProfilePage({ params }: Props) {
           </p>
         ) : (
           <ul className="divide-y divide-slate-800 rounded-lg border border-slate-800 bg-slate-900" data-testid="match-history">
-            {matches.map((match) => (
-              <li key={match.id} className="flex items-center justify-between gap-4 px-4 py-3">
-                <span className={`w-12 text-sm font-bold ${match.won ? "text-emerald-400" : "text-rose-400"}`}>{match.won ? "Won" : "Lost"}</span>
-                <span className="flex-1 truncate text-white">
-                  {match.opponent ? <>vs {match.opponent}</> : match.forfeitReason === "walkover" ? "Walkover" : "Bye"}
-                  {match.tournamentId !== null && <span className="ml-2 text-xs text-slate-400">tournament</span>}
-                </span>
-                <span className="font-mono text-slate-200">
-                  {match.ownScore}–{match.opponentScore}
-                </span>
-                {match.forfeitReason && match.opponent && <span className="hidden text-xs text-slate-400 sm:inline">forfeit ({match.forfeitReason.replace("_", " ")})</span>}
-              </li>
-            ))}
+            {matches.map((match) => {
+              const ended = howItEnded(match, profile.username);
+              return (
+                <li key={match.id} className="flex items-center justify-between gap-4 px-4 py-3">
+                  <span className={`w-12 text-sm font-bold ${match.won ? "text-emerald-400" : "text-rose-400"}`}>{match.won ? "Won" : "Lost"}</span>
+                  <span className="flex-1 truncate text-white">
+                    {match.opponent ? <>vs {match.opponent}</> : withoutOpponent(match)}
+                    {match.tournamentId !== null && <span className="ml-2 text-xs text-slate-400">tournament</span>}
+                  </span>
+                  <span className="font-mono text-slate-200">
+                    {match.ownScore}–{match.opponentScore}
+                  </span>
+                  {ended && <span className="hidden text-xs text-slate-400 sm:inline">{ended}</span>}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -41,7 +41,7 @@ export function useChallenges(me: string, challengeTimeoutMs: number) {
     },
     error: (text) => dispatch({ type: "toast", text, tone: "error", now: Date.now() }),
   };
-  const { socket, status, socketRef } = useGameConnection(me, listeners);
+  const { socket, status, socketRef, deferClose, cancelClose } = useGameConnection(me, listeners);
 
   // Countdowns and toast expiry tick only while something is on screen.
   const active = needsTicks(state);
@@ -118,5 +118,5 @@ export function useChallenges(me: string, challengeTimeoutMs: number) {
   const closeAccepting = useCallback(() => dispatch({ type: "accepting_closed" }), []);
   const dismissToast = useCallback((id: number) => dispatch({ type: "dismiss", id }), []);
 
-  return { socket, status, state, challenge, cancel, decline, accept, retry: startMatch, closeAccepting, dismissToast };
+  return { socket, status, deferClose, cancelClose, state, challenge, cancel, decline, accept, retry: startMatch, closeAccepting, dismissToast };
 }

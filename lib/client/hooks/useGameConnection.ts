@@ -1,11 +1,25 @@
 "use client";
 // The app-wide /game socket's lifecycle: connect once per user, share the socket once connected,
 // report the connection's status. The listeners are attached when the socket is made (so nothing
-// sent right after the handshake is missed) and always call the latest `listeners` given.
-import { useEffect, useRef, useState } from "react";
+// sent right after the handshake is missed) and always call the latest `listeners` given. It also
+// holds the socket's deferred close_match messages (see MatchCloses).
+import { useCallback, useEffect, useRef, useState } from "react";
+import { PendingCloses } from "@/lib/client/pending-closes";
 import { connectGame, type ConnectionStatus, type GameSocket } from "@/lib/client/socket";
 import type { ChallengeClosed, ChallengeOffer, MatchIdMessage } from "@/lib/protocol/game";
 
+/** How long a close waits for a session of the same match to start again on this socket. */
+const CLOSE_DELAY_MS = 100;
+
+/**
+ * Leaving a match page sends close_match a moment later, unless a new session for the same match
+ * starts on the same socket first (React's development mode mounts every effect twice; a player
+ * may come back at once): a close landing after the new join_match would count the player away.
+ */
+export interface MatchCloses {
+  deferClose: (matchId: number) => void;
+  cancelClose: (matchId: number) => void;
+}
 
 export interface GameListeners {
   challenge: (offer: ChallengeOffer) => void;
@@ -36,6 +50,7 @@ export function useGameConnection(userKey: string, listeners: GameListeners) {
   const [socket, setSocket] = useState<GameSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const socketRef = useRef<GameSocket | null>(null);
+  const closesRef = useRef<PendingCloses | null>(null);
   const listenersRef = useRef(listeners);
   useEffect(() => {
     listenersRef.current = listeners;
@@ -43,7 +58,9 @@ export function useGameConnection(userKey: string, listeners: GameListeners) {
 
   useEffect(() => {
     const game = connectGame();
+    const closes = new PendingCloses(CLOSE_DELAY_MS);
     socketRef.current = game;
+    closesRef.current = closes;
     game.on("connect", () => {
       // Shared only once connected: consumers can emit right away.
       setSocket(game);
@@ -61,11 +78,25 @@ export function useGameConnection(userKey: string, listeners: GameListeners) {
     game.on("match_id", (message) => listenersRef.current.matchId(message));
     game.on("error", ({ message }) => listenersRef.current.error(message));
     return () => {
+      closes.clear();
       game.removeAllListeners();
       game.disconnect();
       socketRef.current = null;
+      closesRef.current = null;
     };
   }, [userKey]);
 
-  return { socket, status, socketRef };
+  const deferClose = useCallback((matchId: number) => {
+    const game = socketRef.current;
+    if (!game) return;
+    closesRef.current?.defer(matchId, () => {
+      // socket.io buffers emits while offline: a stale close sent on reconnect would mark the next join absent.
+      if (game.connected) game.emit("close_match", { type: "close_match", match_id: matchId }, () => {});
+    });
+  }, []);
+  const cancelClose = useCallback((matchId: number) => {
+    closesRef.current?.cancel(matchId);
+  }, []);
+
+  return { socket, status, socketRef, deferClose, cancelClose };
 }

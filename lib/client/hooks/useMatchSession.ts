@@ -2,19 +2,19 @@
 // Joining a match over the app's /game socket, as the seed does it: the HTTP join tells a player
 // their slot, join_match puts the socket in the match room (its ack gives the role and the current
 // state), a player registers at once; game_state then streams into the interpolation buffer.
-// Leaving the page sends close_match (see scheduleClose).
+// Leaving the page sends close_match, deferred at the connection level (see MatchCloses).
 import { useEffect, useRef, useState } from "react";
 import { anyBody, postJson } from "@/lib/client/api";
+import type { MatchCloses } from "@/lib/client/hooks/useGameConnection";
 import { StateBuffer } from "@/lib/client/interpolation";
 import type { JoinState } from "@/lib/client/match-text";
 import { request, type GameSocket } from "@/lib/client/socket";
+import { PLAYER_SLOTS } from "@/lib/domain/lists";
 import type { ErrorBody } from "@/lib/protocol/common";
 import type { GameData, GameStateMessage, MatchRole, PlayerSlot } from "@/lib/protocol/game";
 
 const JOIN_RETRIES = 2;
 const JOIN_RETRY_MS = 1_000;
-/** How long a close waits for the same page to mount again (React's development rehearsal). */
-const CLOSE_DELAY_MS = 100;
 
 type Seat = "player" | "spectator" | "missing" | "over" | "unknown";
 
@@ -33,23 +33,10 @@ function joinError(error: ErrorBody): string {
   return `Could not join the match: ${error.message}`;
 }
 
-/**
- * Leaving the page sends close_match: a player becomes absent (the match pauses for everyone with a
- * grace period, and resumes with a countdown when they are back), a spectator just leaves. Only the
- * "Leave match" button forfeits. React's development mode mounts every effect twice: the close is
- * deferred a moment and cancelled when the effect runs again, so that rehearsal does not pause the match.
- */
-function scheduleClose(socket: GameSocket, matchId: number): ReturnType<typeof setTimeout> {
-  return setTimeout(() => {
-    // socket.io buffers emits while offline: a stale close sent on reconnect would mark the next join absent.
-    if (socket.connected) socket.emit("close_match", { type: "close_match", match_id: matchId }, () => {});
-  }, CLOSE_DELAY_MS);
-}
-
 /** What the page shows changes far less often than the 30 Hz stream: re-render only for these. */
 function hudKey(state: GameData): string {
   const deadline = state.register_deadline_ms === null ? "" : Math.ceil(state.register_deadline_ms / 1000);
-  const players = (["player1", "player2"] as const).map((slot) => {
+  const players = PLAYER_SLOTS.map((slot) => {
     const p = state[slot];
     return [p.username, p.score, p.registered, p.ready, p.connected].join(",");
   });
@@ -57,7 +44,14 @@ function hudKey(state: GameData): string {
   return [state.status, state.countdown, deadline, paused, state.spectators, state.winner, state.forfeit_reason, ...players].join("|");
 }
 
-interface SessionOptions {
+/**
+ * Leaving the page sends close_match: a player becomes absent (the match pauses for everyone with a
+ * grace period, and resumes with a countdown when they are back), a spectator just leaves. Only the
+ * "Leave match" button forfeits. The close is deferred a moment by the connection, and cancelled
+ * when a session for the same match starts on the same socket (React's development rehearsal, or
+ * a player back at once), so that it never lands after the new join_match.
+ */
+interface SessionOptions extends MatchCloses {
   socket: GameSocket | null;
   connected: boolean;
   matchId: number;
@@ -68,17 +62,16 @@ interface SessionOptions {
   endedBeforeLoad: boolean;
 }
 
-export function useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad }: SessionOptions) {
+export function useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, deferClose, cancelClose }: SessionOptions) {
   const [buffer] = useState(() => new StateBuffer());
   const [game, setGame] = useState<GameData | null>(null);
   const [role, setRole] = useState<MatchRole>(viewerSlot ?? "spectator");
   const [join, setJoin] = useState<JoinState>({ kind: "joining" });
   const [notice, setNotice] = useState<string | null>(null);
   const hudKeyRef = useRef("");
-  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
-    clearTimeout(closeTimer.current);
+    cancelClose(matchId);
     if (endedBeforeLoad || !socket || !connected) return;
     let cancelled = false;
     // After a reconnect the server's seq may not continue where this buffer stopped.
@@ -125,9 +118,9 @@ export function useMatchSession({ socket, connected, matchId, viewerName, viewer
     return () => {
       cancelled = true;
       socket.off("game_state", onState);
-      closeTimer.current = scheduleClose(socket, matchId);
+      deferClose(matchId);
     };
-  }, [socket, connected, matchId, viewerSlot, viewerName, endedBeforeLoad, buffer]);
+  }, [socket, connected, matchId, viewerSlot, viewerName, endedBeforeLoad, buffer, deferClose, cancelClose]);
 
   return { buffer, game, role, join, notice, setNotice };
 }

@@ -3,7 +3,7 @@
 // tournament_update replace the whole JSON, round_start brings the pairings), and the action
 // endpoints (join, leave, start), whose answer is applied at once without waiting for the broadcast.
 import { useCallback, useEffect, useState } from "react";
-import { hasField, isObject, postJson } from "@/lib/client/api";
+import { hasField, isObject, NETWORK_FAILURE, postJson } from "@/lib/client/api";
 import { connectTournament, request } from "@/lib/client/socket";
 import type { RoundStart, TournamentJson } from "@/lib/protocol/tournament";
 
@@ -16,7 +16,7 @@ const hasTournament = hasField("tournament", (value): value is TournamentJson =>
 async function postAction(tournamentId: number, action: TournamentAction): Promise<ActionResult> {
   const result = await postJson(`/game/tournaments/${tournamentId}/${action}/`, {}, hasTournament);
   if (result.ok) return { ok: true, tournament: result.data.tournament };
-  if (result.status === 0) return { ok: false, message: "Could not reach the server. Check your connection and try again." };
+  if (result.status === NETWORK_FAILURE) return { ok: false, message: "Could not reach the server. Check your connection and try again." };
   if (result.error) return { ok: false, message: result.error.message };
   if (result.status === 401) return { ok: false, message: "Your session has expired. Log in again." };
   return { ok: false, message: `Something went wrong (error ${result.status}). Try again.` };

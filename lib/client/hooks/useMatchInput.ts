@@ -5,8 +5,8 @@
 // every SEND_INTERVAL_MS and only when it changed.
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { clampToField, FIELD_WIDTH, movePaddle, PADDLE_MAX_SPEED } from "@/lib/domain/game";
-import type { MatchStatus, PlayerSlot, PositionMessage } from "../protocol/game";
-import type { GameSocket } from "./socket";
+import type { GameSocket } from "@/lib/client/socket";
+import type { MatchStatus, PlayerSlot, PositionMessage } from "@/lib/protocol/game";
 
 /** ~30 messages per second: the server's broadcast rate, no point sending faster. */
 export const SEND_INTERVAL_MS = 33;

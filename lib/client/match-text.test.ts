@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { FORFEIT_REASONS } from "@/lib/domain/lists";
+import { forfeitText } from "./match-text";
+
+describe("forfeitText", () => {
+  it("words every forfeit reason, each in its own way", () => {
+    const texts = FORFEIT_REASONS.map((reason) => forfeitText(reason, "bob"));
+    for (const text of texts) expect(text).toEqual(expect.any(String));
+    expect(new Set(texts).size).toBe(FORFEIT_REASONS.length);
+  });
+
+  it("names the loser where the reason is about them", () => {
+    expect(forfeitText("disconnect", "bob")).toBe("bob disconnected");
+    expect(forfeitText("register_timeout", "bob")).toBe("bob did not register in time");
+    expect(forfeitText("quit", "bob")).toBe("bob left the match");
+    expect(forfeitText("left_tournament", "bob")).toBe("bob left the tournament");
+  });
+
+  it("says nothing of a loser when nobody lost, but still words the reasons that need none", () => {
+    expect(forfeitText("disconnect", null)).toBeNull();
+    expect(forfeitText("quit", null)).toBeNull();
+    expect(forfeitText("no_show", null)).toBe("Neither player showed up");
+    expect(forfeitText("interrupted", null)).toBe("Called off: the server restarted");
+    expect(forfeitText("bye", null)).toBe("No opponent this round (bye)");
+    expect(forfeitText("walkover", null)).toBe("Walkover: the opponent never came");
+  });
+
+  it("has nothing to say without a reason", () => {
+    expect(forfeitText(null, "bob")).toBeNull();
+  });
+});
