@@ -10,7 +10,6 @@ import { LiveNow } from "./LiveNow";
 import { LobbyChat } from "./LobbyChat";
 import { OnlineList } from "./OnlineList";
 
-
 /** More than the server's history, so a long session keeps some scrollback without growing forever. */
 const MAX_MESSAGES = 200;
 

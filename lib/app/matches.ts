@@ -32,7 +32,7 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
       const challengeId = await redeemAcceptedChallenge(store, challenger.id, target.id);
       if (!challengeId) return { ok: false, status: 403, code: "no_accepted_challenge", message: `You have no accepted challenge from ${challenger.username}` };
 
-      const { id: matchId } = await matchRows.createRow(challenger.id, target.id, config.POINTS_TO_WIN);
+      const { id: matchId } = await matchRows.createDuelRow(challenger.id, target.id, config.POINTS_TO_WIN);
       await host.open({
         matchId,
         player1: { id: challenger.id, username: challenger.username },

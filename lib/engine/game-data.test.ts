@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLiveMatch, forfeit, playerLeft, ready, register, type LiveMatch } from "../domain/game/lifecycle";
+import { PLAYER_SLOTS } from "../domain/lists";
 import { toGameData } from "./game-data";
 
 const both = { player1: true, player2: true };
@@ -10,7 +11,7 @@ function playing(): LiveMatch {
     0,
   );
   for (const step of [register, ready] as const) {
-    for (const slot of ["player1", "player2"] as const) {
+    for (const slot of PLAYER_SLOTS) {
       const next = step(match, slot, 0);
       if (!next.ok) throw new Error(next.message);
       match = next.match;

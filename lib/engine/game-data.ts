@@ -1,7 +1,7 @@
 // A live match as the protocol's GameData (docs/PROTOCOL.md).
 import type { GameData, GamePlayer } from "../protocol/game";
 import { absenceDeadline, FIELD, isOver, type LiveMatch } from "../domain/game/lifecycle";
-import type { PlayerSlot } from "../domain/game/types";
+import { PLAYER_SLOTS, type PlayerSlot } from "../domain/lists";
 
 export function toGameData(match: LiveMatch, seq: number, connected: Record<PlayerSlot, boolean>, spectators: number, now: number): GameData {
   const player = (slot: PlayerSlot): GamePlayer => {
@@ -10,7 +10,7 @@ export function toGameData(match: LiveMatch, seq: number, connected: Record<Play
     return { username, position: paddle.x, direction: paddle.direction, score: paddle.score, registered, ready, connected: connected[slot] };
   };
   // Who is away, while that still matters: a match that ended is no longer waiting for anybody.
-  const away = isOver(match) ? undefined : (["player1", "player2"] as const).find((slot) => match.players[slot].absentSince !== null);
+  const away = isOver(match) ? undefined : PLAYER_SLOTS.find((slot) => match.players[slot].absentSince !== null);
   return {
     match_id: match.matchId,
     tournament_id: match.tournamentId,

@@ -4,6 +4,7 @@
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
 import type { LiveMatch } from "../domain/game/lifecycle";
+import { PLAYER_SLOTS } from "../domain/lists";
 import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
 import { keys } from "../infra/store/keys";
@@ -192,7 +193,7 @@ export class MatchRunner {
     this.loop.send({ op: "add", snapshot: latest });
     // Players who were connected are counted again (their sockets may have died with the previous
     // owner); a player who never came is not "away": the register timeout handles them.
-    this.recounts.request(matchId, ["spectator", ...(["player1", "player2"] as const).filter((slot) => latest.connected[slot])]);
+    this.recounts.request(matchId, ["spectator", ...PLAYER_SLOTS.filter((slot) => latest.connected[slot])]);
     this.deps.log.debug(`match ${matchId}: running on ${this.deps.processId}`);
     return true;
   }

@@ -1,7 +1,7 @@
 // The /game namespace: duel challenges, matches and spectating. Each event carries the whole
 // message object, whose `type` equals the event name (the original protocol's JSON, unchanged).
 import { z } from "zod";
-import { MATCH_STATUSES, PLAYER_SLOTS, type ForfeitReason, type MatchStatus, type PlayerSlot } from "../domain/lists";
+import { PLAYER_SLOTS, type ForfeitReason, type MatchStatus, type PlayerSlot } from "../domain/lists";
 import type { AckCallback, ErrorEvent } from "./common";
 import type { TournamentMatchReady } from "./tournament";
 import { idSchema, usernameText } from "./common";
@@ -41,7 +41,6 @@ export type PositionMessage = z.infer<typeof player1PositionSchema> | z.infer<ty
 // ---- server → client -------------------------------------------------------------------------
 
 export type { ForfeitReason, MatchStatus, PlayerSlot };
-export { MATCH_STATUSES, PLAYER_SLOTS };
 export type MatchRole = PlayerSlot | "spectator";
 
 export interface GamePlayer {

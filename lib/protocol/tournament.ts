@@ -1,9 +1,8 @@
 // Knockout tournaments: the HTTP bodies, the tournament JSON, and the /tournament namespace.
 import { z } from "zod";
+import { TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS, type BracketMatchStatus, type ForfeitReason, type TournamentStatus } from "../domain/lists";
 import type { AckCallback, ErrorEvent } from "./common";
 import { idSchema } from "./common";
-
-import { TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS, type BracketMatchStatus, type ForfeitReason, type TournamentStatus } from "../domain/lists";
 
 export { TOURNAMENT_MAX_PLAYERS, TOURNAMENT_MIN_PLAYERS };
 export type { BracketMatchStatus, TournamentStatus };
@@ -26,7 +25,6 @@ export const createTournamentBodySchema = z.strictObject({
   points_to_win: z.coerce.number({ error: "Points to win must be a number" }).int().min(1, "Points to win must be 1 to 21").max(21, "Points to win must be 1 to 21").optional(),
 });
 export type CreateTournamentBody = z.infer<typeof createTournamentBodySchema>;
-
 
 export interface TournamentMatchJson {
   /** Null until the round starts and the match is created. */

@@ -3,9 +3,9 @@
 // at the same priority, it shows the floor the machine's scheduler sets under the same load.
 // Sampling starts at the first line on stdin and stops at the second; prints percentiles as JSON.
 import { createInterface } from "node:readline";
+import { TICK_MS } from "../../lib/domain/game/constants";
 import { percentiles } from "../../lib/engine/percentiles";
 
-const TICK_MS = 1000 / 60;
 const wake = new Int32Array(new SharedArrayBuffer(4));
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 

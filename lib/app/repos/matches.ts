@@ -15,8 +15,8 @@ export interface MatchResult {
 
 export function matchRepo(db: PrismaClient) {
   return {
-    async createRow(player1Id: number, player2Id: number, pointsToWin: number, tournamentId: number | null = null) {
-      return db.match.create({ data: { player1Id, player2Id, pointsToWin, tournamentId }, select: { id: true } });
+    async createDuelRow(player1Id: number, player2Id: number, pointsToWin: number) {
+      return db.match.create({ data: { player1Id, player2Id, pointsToWin }, select: { id: true } });
     },
 
     async markPlaying(matchId: number, startedAt: Date): Promise<void> {

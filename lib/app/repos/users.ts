@@ -79,7 +79,6 @@ export function userRepo(db: PrismaClient) {
       });
     },
 
-
     /** Wins and losses over concluded matches (byes excluded: nobody lost them). */
     async record(userId: number): Promise<UserRecord> {
       const concluded = { status: { in: ["finished", "forfeited"] as ("finished" | "forfeited")[] }, player2Id: { not: null } };
@@ -89,7 +88,6 @@ export function userRepo(db: PrismaClient) {
       ]);
       return { wins, losses: played - wins };
     },
-
 
     async recentMatches(userId: number, limit = 10): Promise<MatchSummary[]> {
       const matches = await db.match.findMany({

@@ -3,7 +3,7 @@
 // `now` (epoch milliseconds) so deadlines survive a hand-over between processes.
 import { BALL_RADIUS, FIELD_HEIGHT, FIELD_WIDTH, PADDLE_HEIGHT, PADDLE_MARGIN, PADDLE_WIDTH } from "./constants";
 import { createSimulation, movePaddle, step } from "./simulation";
-import { isOverStatus, otherSlot, type LiveForfeitReason, type MatchStatus, type PlayerSlot } from "../lists";
+import { isOverStatus, otherSlot, PLAYER_SLOTS, type LiveForfeitReason, type MatchStatus, type PlayerSlot } from "../lists";
 import type { SimState } from "./types";
 
 export const COUNTDOWN_MS = 3_000;
@@ -158,7 +158,7 @@ export function playerReturned(match: LiveMatch, slot: PlayerSlot, now: number):
 
 /** Advances time: deadlines, the countdown, and one simulation step while playing. */
 export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
-  for (const slot of ["player1", "player2"] as const) {
+  for (const slot of PLAYER_SLOTS) {
     const deadline = absenceDeadline(match, slot);
     if (deadline !== null && now >= deadline) return forfeit(match, slot, "disconnect", now);
   }
