@@ -6,9 +6,6 @@ import type { Prisma, PrismaClient } from "../../infra/db/generated/prisma/clien
 import type { CreateTournamentBody, TournamentJson } from "../../protocol/tournament";
 import { toJson, toSummary, withCounts, withPeople, type TournamentRow, type TournamentSummary } from "./json";
 
-export type TournamentResult = { ok: true; tournament: TournamentJson } | { ok: false; status: number; code: string; message: string };
-export const fail = (status: number, code: string, message: string): TournamentResult => ({ ok: false, status, code, message });
-
 /** A change to a tournament, decided on its current row. */
 export interface Change {
   update: Prisma.TournamentUpdateManyMutationInput;
@@ -17,6 +14,11 @@ export interface Change {
   /** Once committed: the live matches, the notices. */
   after?: () => Promise<void>;
 }
+
+const isChange = <A>(decision: Change | A): decision is Change => typeof decision === "object" && decision !== null && "update" in decision;
+
+/** How a mutate ended: the change applied, `decide`'s own answer (no change), no such row, or too many retries. */
+export type Mutated<A> = { applied: TournamentJson } | { answer: A } | { missing: true } | { conflict: true };
 
 /** A round's match rows: their ids by slot, and which of them were written just now. */
 export interface WrittenRound {
@@ -67,14 +69,15 @@ export function tournamentRepo(db: PrismaClient) {
      * matches no row and retries on the new state, so no one decides on a version whose rows are
      * not yet written (which once let a third player into a 2-player tournament). Inside the
      * transaction, `tx` only: on PGlite (one connection) a query through `db` would wait for the
-     * transaction itself. `after`, then `changed`, run once the change is committed.
+     * transaction itself. `after`, then `changed`, run once the change is committed. Whatever
+     * else `decide` returns is its answer: nothing is written and mutate hands it back.
      */
-    async mutate(id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>, changed: (tournament: TournamentJson) => void): Promise<TournamentResult> {
+    async mutate<A>(id: number, decide: (row: TournamentRow) => Promise<Change | A>, changed: (tournament: TournamentJson) => void): Promise<Mutated<A>> {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const row = await db.tournament.findUnique({ where: { id }, include: withPeople });
-        if (!row) return fail(404, "not_found", "No such tournament");
+        if (!row) return { missing: true };
         const change = await decide(row);
-        if ("ok" in change) return change;
+        if (!isChange(change)) return { answer: change };
         const applied = await db.$transaction(async (tx) => {
           const { count } = await tx.tournament.updateMany({ where: { id, version: row.version }, data: { ...change.update, version: { increment: 1 } } });
           if (count === 1) await change.write?.(tx);
@@ -84,9 +87,9 @@ export function tournamentRepo(db: PrismaClient) {
         await change.after?.();
         const tournament = (await json(id))!;
         changed(tournament);
-        return { ok: true, tournament };
+        return { applied: tournament };
       }
-      return fail(409, "conflict", "The tournament is changing too fast: try again");
+      return { conflict: true };
     },
 
     /**

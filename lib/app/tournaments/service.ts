@@ -14,7 +14,8 @@ import type { MatchHost, TournamentNotifier } from "../ports";
 import { markInGame } from "../presence";
 import type { UserRepo } from "../repos/users";
 import { toJson, type TournamentRow } from "./json";
-import { fail, type Change, type TournamentRepo, type TournamentResult, type WrittenRound } from "./repo";
+import type { Change, TournamentRepo, WrittenRound } from "./repo";
+import { fail, type TournamentResult } from "./result";
 
 export type { TournamentResult };
 export type { TournamentSummary } from "./json";
@@ -32,7 +33,14 @@ const asJson = (bracket: Bracket) => bracket as unknown as Prisma.InputJsonValue
 const bracketOf = (row: { bracket: Prisma.JsonValue }) => row.bracket as unknown as Bracket;
 
 export function createTournamentService({ config, store, tournaments, users, host, notifier }: TournamentServiceDeps) {
-  const mutate = (id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>) => tournaments.mutate(id, decide, notifier.tournamentUpdated);
+  /** A change decided on the current row (repo.mutate), or the answer `decide` gives instead. */
+  const mutate = async (id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>): Promise<TournamentResult> => {
+    const mutated = await tournaments.mutate(id, decide, notifier.tournamentUpdated);
+    if ("applied" in mutated) return { ok: true, tournament: mutated.applied };
+    if ("answer" in mutated) return mutated.answer;
+    if ("missing" in mutated) return fail(404, "not_found", "No such tournament");
+    return fail(409, "conflict", "The tournament is changing too fast: try again");
+  };
 
   /**
    * Once the round's rows are committed: starts the live matches whose rows this process wrote
