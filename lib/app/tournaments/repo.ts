@@ -6,11 +6,14 @@ import type { Prisma, PrismaClient } from "../../infra/db/generated/prisma/clien
 import type { CreateTournamentBody, TournamentJson } from "../../protocol/tournament";
 import { toJson, toSummary, withCounts, withPeople, type TournamentRow, type TournamentSummary } from "./json";
 
+/** The transaction a change's rows are written in: pass it to the repo's writes, as it is. */
+export type Tx = Prisma.TransactionClient;
+
 /** A change to a tournament, decided on its current row. */
 export interface Change {
   update: Prisma.TournamentUpdateManyMutationInput;
   /** The change's other rows (players, seeds, eliminations, match rows), written with the update. */
-  write?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+  write?: (tx: Tx) => Promise<unknown>;
   /** Once committed: the live matches, the notices. */
   after?: () => Promise<void>;
 }
@@ -92,12 +95,36 @@ export function tournamentRepo(db: PrismaClient) {
       return { conflict: true };
     },
 
+    /** The rows of a tournament's players, written in a change's transaction. */
+    async addPlayer(tx: Tx, id: number, userId: number): Promise<void> {
+      await tx.tournamentPlayer.create({ data: { tournamentId: id, userId } });
+    },
+
+    async removePlayer(tx: Tx, id: number, userId: number): Promise<void> {
+      await tx.tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } });
+    },
+
+    async eliminate(tx: Tx, id: number, userId: number): Promise<void> {
+      await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
+    },
+
+    async eliminatePlayers(tx: Tx, id: number, userIds: number[]): Promise<void> {
+      await tx.tournamentPlayer.updateMany({ where: { tournamentId: id, userId: { in: userIds } }, data: { eliminated: true } });
+    },
+
+    /** Seeds in order: the first player is seed 1. */
+    async setSeeds(tx: Tx, id: number, seeds: number[]): Promise<void> {
+      for (const [index, userId] of seeds.entries()) {
+        await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { seed: index + 1 } });
+      }
+    },
+
     /**
      * Writes the round's missing match rows: a live one for each ready match, and a finished one
      * for each bye or walkover, so the bracket and the history show it. A row already there
      * (unique tournament/round/slot) is left as it is.
      */
-    async writeRound(client: Prisma.TransactionClient, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
+    async writeRound(client: Tx, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
       const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
         const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
         if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];

@@ -14,7 +14,7 @@ import type { MatchHost, TournamentNotifier } from "../ports";
 import { markInGame } from "../presence";
 import type { UserRepo } from "../repos/users";
 import { toJson, type TournamentRow } from "./json";
-import type { Change, TournamentRepo, WrittenRound } from "./repo";
+import type { Change, TournamentRepo, Tx, WrittenRound } from "./repo";
 import { fail, type TournamentResult } from "./result";
 
 export type { TournamentResult };
@@ -118,7 +118,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         if (row.status !== "open") return fail(409, "not_open", "This tournament has already started or ended");
         if (row.players.some((player) => player.userId === userId)) return fail(409, "already_joined", "You are already in this tournament");
         if (row.players.length >= row.maxPlayers) return fail(409, "full", "This tournament is full");
-        return { update: {}, write: (tx) => tx.tournamentPlayer.create({ data: { tournamentId: id, userId } }) };
+        return { update: {}, write: (tx) => tournaments.addPlayer(tx, id, userId) };
       });
     },
 
@@ -132,12 +132,12 @@ export function createTournamentService({ config, store, tournaments, users, hos
         if (!entry) return fail(409, "not_joined", "You are not in this tournament");
         if (row.status === "open") {
           if (row.creatorId === userId) return { update: { status: "cancelled", endedAt: new Date() } };
-          return { update: {}, write: (tx) => tx.tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } }) };
+          return { update: {}, write: (tx) => tournaments.removePlayer(tx, id, userId) };
         }
         if (row.status !== "running") return fail(409, "not_running", "This tournament is over");
         if (entry.eliminated) return fail(409, "eliminated", "You are already out of this tournament");
         const live = row.matches.find((match) => (match.status === "created" || match.status === "playing") && (match.player1Id === userId || match.player2Id === userId));
-        const eliminate = (tx: Prisma.TransactionClient) => tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
+        const eliminate = (tx: Tx) => tournaments.eliminate(tx, id, userId);
         if (live) {
           // The live match ends through the engine; its result then advances the bracket.
           const slot = live.player1Id === userId ? "player1" : "player2";
@@ -162,9 +162,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         return {
           update: { status: "running", startedAt: new Date(), currentRound: 1, bracket: asJson(bracket) },
           write: async (tx) => {
-            for (const [index, playerId] of seeds.entries()) {
-              await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId: playerId } }, data: { seed: index + 1 } });
-            }
+            await tournaments.setSeeds(tx, id, seeds);
             firstRound = await tournaments.writeRound(tx, row, bracket, 1);
           },
           after: () => startRound(row, bracket, firstRound),
@@ -189,7 +187,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         const losers = (winnerId === null ? [match.player1Id, match.player2Id] : [loserId]).filter((id): id is number => id !== null);
         return {
           update: { bracket: asJson(next) },
-          write: (tx) => tx.tournamentPlayer.updateMany({ where: { tournamentId: row.id, userId: { in: losers } }, data: { eliminated: true } }),
+          write: (tx) => tournaments.eliminatePlayers(tx, row.id, losers),
         };
       });
       await advanceIfRoundComplete(match.tournamentId);
