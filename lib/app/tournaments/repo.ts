@@ -38,6 +38,25 @@ export function tournamentRepo(db: PrismaClient) {
     return row && toJson(row);
   };
 
+  /**
+   * Writes the round's missing match rows: a live one for each ready match, and a finished one
+   * for each bye or walkover, so the bracket and the history show it. A row already there
+   * (unique tournament/round/slot) is left as it is.
+   */
+  const writeRound = async (client: Tx, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> => {
+    const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
+      const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
+      if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];
+      if (match.status === "bye" || match.status === "walkover") {
+        return [{ ...place, player1Id: match.winner!, player2Id: null, status: "finished", winnerId: match.winner!, forfeitReason: match.status, endedAt: new Date() }];
+      }
+      return [];
+    });
+    const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    const all = await client.match.findMany({ where: { tournamentId: tournament.id, round }, select: { id: true, slot: true } });
+    return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Set(written.map((row) => row.id)) };
+  };
+
   return {
     json,
 
@@ -119,23 +138,14 @@ export function tournamentRepo(db: PrismaClient) {
       }
     },
 
+    writeRound,
+
     /**
-     * Writes the round's missing match rows: a live one for each ready match, and a finished one
-     * for each bye or walkover, so the bracket and the history show it. A row already there
-     * (unique tournament/round/slot) is left as it is.
+     * writeRound outside a change, on the repo's own client (at resume): it skips the rows already
+     * there, so another process writing the same round meanwhile does no harm.
      */
-    async writeRound(client: Tx, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
-      const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
-        const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
-        if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];
-        if (match.status === "bye" || match.status === "walkover") {
-          return [{ ...place, player1Id: match.winner!, player2Id: null, status: "finished", winnerId: match.winner!, forfeitReason: match.status, endedAt: new Date() }];
-        }
-        return [];
-      });
-      const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
-      const all = await client.match.findMany({ where: { tournamentId: tournament.id, round }, select: { id: true, slot: true } });
-      return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Set(written.map((row) => row.id)) };
+    writeMissingRound(tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
+      return writeRound(db, tournament, bracket, round);
     },
 
     /** The tournament match row of a finished match, or null for a duel. */
@@ -165,9 +175,6 @@ export function tournamentRepo(db: PrismaClient) {
     async restartMatch(matchId: number): Promise<void> {
       await db.match.update({ where: { id: matchId }, data: { status: "created", startedAt: null } });
     },
-
-    /** The client for writes outside a change (writeRound at resume). */
-    client: db as Prisma.TransactionClient,
   };
 }
 

@@ -207,7 +207,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         // writeRound writes only what is missing, and startRound starts only the matches it wrote.
         const row = await tournaments.row(tournament.id);
         const bracket = bracketOf(row);
-        await startRound(row, bracket, await tournaments.writeRound(tournaments.client, row, bracket, row.currentRound));
+        await startRound(row, bracket, await tournaments.writeMissingRound(row, bracket, row.currentRound));
       }
       for (const match of await tournaments.unfinishedMatches()) {
         if ((await host.isLive(match.id)) || !match.player2) continue;
