@@ -4,14 +4,15 @@
 import type { Bracket } from "../../domain/tournament";
 import type { Prisma, PrismaClient } from "../../infra/db/generated/prisma/client";
 import type { CreateTournamentBody, TournamentJson } from "../../protocol/tournament";
-import { toJson, toSummary, withCounts, withPeople, type TournamentRow, type TournamentSummary } from "./json";
+import { bracketJson, toJson, toSummary, withCounts, withPeople, type TournamentRow, type TournamentSummary } from "./json";
 
 /** The transaction a change's rows are written in: pass it to the repo's writes, as it is. */
 export type Tx = Prisma.TransactionClient;
 
 /** A change to a tournament, decided on its current row. */
 export interface Change {
-  update: Prisma.TournamentUpdateManyMutationInput;
+  /** The tournament's new fields; the repo stores the bracket as JSON. */
+  update: Omit<Prisma.TournamentUpdateManyMutationInput, "bracket"> & { bracket?: Bracket };
   /** The change's other rows (players, seeds, eliminations, match rows), written with the update. */
   write?: (tx: Tx) => Promise<unknown>;
   /** Once committed: the live matches, the notices. */
@@ -101,7 +102,9 @@ export function tournamentRepo(db: PrismaClient) {
         const change = await decide(row);
         if (!isChange(change)) return { answer: change };
         const applied = await db.$transaction(async (tx) => {
-          const { count } = await tx.tournament.updateMany({ where: { id, version: row.version }, data: { ...change.update, version: { increment: 1 } } });
+          const { bracket, ...fields } = change.update;
+          const data = { ...fields, ...(bracket && { bracket: bracketJson(bracket) }), version: { increment: 1 } };
+          const { count } = await tx.tournament.updateMany({ where: { id, version: row.version }, data });
           if (count === 1) await change.write?.(tx);
           return count === 1;
         });

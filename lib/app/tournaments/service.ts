@@ -6,14 +6,13 @@ import { TOURNAMENT_MIN_PLAYERS } from "../../domain/lists";
 import type { Bracket, BracketMatch } from "../../domain/tournament";
 import { champion, createBracket, isFinished, isRoundComplete, pairingText, reportResult, seedByRecord, withdraw } from "../../domain/tournament";
 import type { Env } from "../../env";
-import type { Prisma } from "../../infra/db/generated/prisma/client";
 import type { LiveStore } from "../../infra/store/types";
 import type { CreateTournamentBody } from "../../protocol/tournament";
 import { matchTimeouts } from "../match-settings";
 import type { MatchHost, TournamentNotifier } from "../ports";
 import { markInGame } from "../presence";
 import type { UserRepo } from "../repos/users";
-import { toJson, type TournamentRow } from "./json";
+import { bracketOf, toJson, type TournamentRow } from "./json";
 import type { Change, TournamentRepo, Tx, WrittenRound } from "./repo";
 import { fail, type TournamentResult } from "./result";
 
@@ -28,9 +27,6 @@ export interface TournamentServiceDeps {
   host: MatchHost;
   notifier: TournamentNotifier;
 }
-
-const asJson = (bracket: Bracket) => bracket as unknown as Prisma.InputJsonValue;
-const bracketOf = (row: { bracket: Prisma.JsonValue }) => row.bracket as unknown as Bracket;
 
 export function createTournamentService({ config, store, tournaments, users, host, notifier }: TournamentServiceDeps) {
   /** A change decided on the current row (repo.mutate), or the answer `decide` gives instead. */
@@ -143,7 +139,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
           const slot = live.player1Id === userId ? "player1" : "player2";
           return { update: {}, write: eliminate, after: () => host.forfeit(live.id, slot, "left_tournament") };
         }
-        return { update: { bracket: asJson(withdraw(bracketOf(row), userId)) }, write: eliminate };
+        return { update: { bracket: withdraw(bracketOf(row), userId) }, write: eliminate };
       });
       if (result.ok && result.tournament.status === "running") await advanceIfRoundComplete(id);
       return result;
@@ -160,7 +156,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         const bracket = createBracket(seeds);
         let firstRound: WrittenRound;
         return {
-          update: { status: "running", startedAt: new Date(), currentRound: 1, bracket: asJson(bracket) },
+          update: { status: "running", startedAt: new Date(), currentRound: 1, bracket },
           write: async (tx) => {
             await tournaments.setSeeds(tx, id, seeds);
             firstRound = await tournaments.writeRound(tx, row, bracket, 1);
@@ -186,7 +182,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         const next = reportResult(bracket, round, slot, winnerId);
         const losers = (winnerId === null ? [match.player1Id, match.player2Id] : [loserId]).filter((id): id is number => id !== null);
         return {
-          update: { bracket: asJson(next) },
+          update: { bracket: next },
           write: (tx) => tournaments.eliminatePlayers(tx, row.id, losers),
         };
       });
