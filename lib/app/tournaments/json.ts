@@ -24,6 +24,12 @@ export const withPeople = {
 } satisfies Prisma.TournamentInclude;
 export type TournamentRow = Prisma.TournamentGetPayload<{ include: typeof withPeople }>;
 
+/** The bracket column: null until the tournament starts, then its Bracket (lib/domain/tournament) as JSON. */
+const storedBracket = (row: { bracket: Prisma.JsonValue }) => row.bracket as unknown as Bracket | null;
+/** A started tournament's bracket. */
+export const bracketOf = (row: { bracket: Prisma.JsonValue }): Bracket => storedBracket(row)!;
+export const bracketJson = (bracket: Bracket) => bracket as unknown as Prisma.InputJsonValue;
+
 export const withCounts = {
   creator: { select: { username: true } },
   winner: { select: { username: true } },
@@ -45,7 +51,7 @@ export function toSummary(row: SummaryRow): TournamentSummary {
 }
 
 export function toJson(row: TournamentRow): TournamentJson {
-  const bracket = row.bracket as Bracket | null;
+  const bracket = storedBracket(row);
   const usernames = new Map(row.players.map((player) => [player.userId, player.user.username]));
   const nameOf = (id: number | null) => (id === null ? null : (usernames.get(id) ?? null));
   const rowAt = (round: number, slot: number) => row.matches.find((match) => match.round === round && match.slot === slot);

@@ -4,19 +4,25 @@
 import type { Bracket } from "../../domain/tournament";
 import type { Prisma, PrismaClient } from "../../infra/db/generated/prisma/client";
 import type { CreateTournamentBody, TournamentJson } from "../../protocol/tournament";
-import { toJson, toSummary, withCounts, withPeople, type TournamentRow, type TournamentSummary } from "./json";
+import { bracketJson, toJson, toSummary, withCounts, withPeople, type TournamentRow, type TournamentSummary } from "./json";
 
-export type TournamentResult = { ok: true; tournament: TournamentJson } | { ok: false; status: number; code: string; message: string };
-export const fail = (status: number, code: string, message: string): TournamentResult => ({ ok: false, status, code, message });
+/** The transaction a change's rows are written in: pass it to the repo's writes, as it is. */
+export type Tx = Prisma.TransactionClient;
 
 /** A change to a tournament, decided on its current row. */
 export interface Change {
-  update: Prisma.TournamentUpdateManyMutationInput;
+  /** The tournament's new fields; the repo stores the bracket as JSON. */
+  update: Omit<Prisma.TournamentUpdateManyMutationInput, "bracket"> & { bracket?: Bracket };
   /** The change's other rows (players, seeds, eliminations, match rows), written with the update. */
-  write?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+  write?: (tx: Tx) => Promise<unknown>;
   /** Once committed: the live matches, the notices. */
   after?: () => Promise<void>;
 }
+
+const isChange = <A>(decision: Change | A): decision is Change => typeof decision === "object" && decision !== null && "update" in decision;
+
+/** How a mutate ended: the change applied, `decide`'s own answer (no change), no such row, or too many retries. */
+export type Mutated<A> = { applied: TournamentJson } | { answer: A } | { missing: true } | { conflict: true };
 
 /** A round's match rows: their ids by slot, and which of them were written just now. */
 export interface WrittenRound {
@@ -31,6 +37,25 @@ export function tournamentRepo(db: PrismaClient) {
   const json = async (id: number): Promise<TournamentJson | null> => {
     const row = await db.tournament.findUnique({ where: { id }, include: withPeople });
     return row && toJson(row);
+  };
+
+  /**
+   * Writes the round's missing match rows: a live one for each ready match, and a finished one
+   * for each bye or walkover, so the bracket and the history show it. A row already there
+   * (unique tournament/round/slot) is left as it is.
+   */
+  const writeRound = async (client: Tx, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> => {
+    const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
+      const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
+      if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];
+      if (match.status === "bye" || match.status === "walkover") {
+        return [{ ...place, player1Id: match.winner!, player2Id: null, status: "finished", winnerId: match.winner!, forfeitReason: match.status, endedAt: new Date() }];
+      }
+      return [];
+    });
+    const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    const all = await client.match.findMany({ where: { tournamentId: tournament.id, round }, select: { id: true, slot: true } });
+    return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Set(written.map((row) => row.id)) };
   };
 
   return {
@@ -67,16 +92,19 @@ export function tournamentRepo(db: PrismaClient) {
      * matches no row and retries on the new state, so no one decides on a version whose rows are
      * not yet written (which once let a third player into a 2-player tournament). Inside the
      * transaction, `tx` only: on PGlite (one connection) a query through `db` would wait for the
-     * transaction itself. `after`, then `changed`, run once the change is committed.
+     * transaction itself. `after`, then `changed`, run once the change is committed. Whatever
+     * else `decide` returns is its answer: nothing is written and mutate hands it back.
      */
-    async mutate(id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>, changed: (tournament: TournamentJson) => void): Promise<TournamentResult> {
+    async mutate<A>(id: number, decide: (row: TournamentRow) => Promise<Change | A>, changed: (tournament: TournamentJson) => void): Promise<Mutated<A>> {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const row = await db.tournament.findUnique({ where: { id }, include: withPeople });
-        if (!row) return fail(404, "not_found", "No such tournament");
+        if (!row) return { missing: true };
         const change = await decide(row);
-        if ("ok" in change) return change;
+        if (!isChange(change)) return { answer: change };
         const applied = await db.$transaction(async (tx) => {
-          const { count } = await tx.tournament.updateMany({ where: { id, version: row.version }, data: { ...change.update, version: { increment: 1 } } });
+          const { bracket, ...fields } = change.update;
+          const data = { ...fields, ...(bracket && { bracket: bracketJson(bracket) }), version: { increment: 1 } };
+          const { count } = await tx.tournament.updateMany({ where: { id, version: row.version }, data });
           if (count === 1) await change.write?.(tx);
           return count === 1;
         });
@@ -84,28 +112,43 @@ export function tournamentRepo(db: PrismaClient) {
         await change.after?.();
         const tournament = (await json(id))!;
         changed(tournament);
-        return { ok: true, tournament };
+        return { applied: tournament };
       }
-      return fail(409, "conflict", "The tournament is changing too fast: try again");
+      return { conflict: true };
     },
 
+    /** The rows of a tournament's players, written in a change's transaction. */
+    async addPlayer(tx: Tx, id: number, userId: number): Promise<void> {
+      await tx.tournamentPlayer.create({ data: { tournamentId: id, userId } });
+    },
+
+    async removePlayer(tx: Tx, id: number, userId: number): Promise<void> {
+      await tx.tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } });
+    },
+
+    async eliminate(tx: Tx, id: number, userId: number): Promise<void> {
+      await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
+    },
+
+    async eliminatePlayers(tx: Tx, id: number, userIds: number[]): Promise<void> {
+      await tx.tournamentPlayer.updateMany({ where: { tournamentId: id, userId: { in: userIds } }, data: { eliminated: true } });
+    },
+
+    /** Seeds in order: the first player is seed 1. */
+    async setSeeds(tx: Tx, id: number, seeds: number[]): Promise<void> {
+      for (const [index, userId] of seeds.entries()) {
+        await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { seed: index + 1 } });
+      }
+    },
+
+    writeRound,
+
     /**
-     * Writes the round's missing match rows: a live one for each ready match, and a finished one
-     * for each bye or walkover, so the bracket and the history show it. A row already there
-     * (unique tournament/round/slot) is left as it is.
+     * writeRound outside a change, on the repo's own client (at resume): it skips the rows already
+     * there, so another process writing the same round meanwhile does no harm.
      */
-    async writeRound(client: Prisma.TransactionClient, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
-      const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
-        const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
-        if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];
-        if (match.status === "bye" || match.status === "walkover") {
-          return [{ ...place, player1Id: match.winner!, player2Id: null, status: "finished", winnerId: match.winner!, forfeitReason: match.status, endedAt: new Date() }];
-        }
-        return [];
-      });
-      const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
-      const all = await client.match.findMany({ where: { tournamentId: tournament.id, round }, select: { id: true, slot: true } });
-      return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Set(written.map((row) => row.id)) };
+    writeMissingRound(tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> {
+      return writeRound(db, tournament, bracket, round);
     },
 
     /** The tournament match row of a finished match, or null for a duel. */
@@ -135,9 +178,6 @@ export function tournamentRepo(db: PrismaClient) {
     async restartMatch(matchId: number): Promise<void> {
       await db.match.update({ where: { id: matchId }, data: { status: "created", startedAt: null } });
     },
-
-    /** The client for writes outside a change (writeRound at resume). */
-    client: db as Prisma.TransactionClient,
   };
 }
 

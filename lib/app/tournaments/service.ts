@@ -6,15 +6,15 @@ import { TOURNAMENT_MIN_PLAYERS } from "../../domain/lists";
 import type { Bracket, BracketMatch } from "../../domain/tournament";
 import { champion, createBracket, isFinished, isRoundComplete, pairingText, reportResult, seedByRecord, withdraw } from "../../domain/tournament";
 import type { Env } from "../../env";
-import type { Prisma } from "../../infra/db/generated/prisma/client";
 import type { LiveStore } from "../../infra/store/types";
 import type { CreateTournamentBody } from "../../protocol/tournament";
 import { matchTimeouts } from "../match-settings";
 import type { MatchHost, TournamentNotifier } from "../ports";
 import { markInGame } from "../presence";
 import type { UserRepo } from "../repos/users";
-import { toJson, type TournamentRow } from "./json";
-import { fail, type Change, type TournamentRepo, type TournamentResult, type WrittenRound } from "./repo";
+import { bracketOf, toJson, type TournamentRow } from "./json";
+import type { Change, TournamentRepo, Tx, WrittenRound } from "./repo";
+import { fail, type TournamentResult } from "./result";
 
 export type { TournamentResult };
 export type { TournamentSummary } from "./json";
@@ -28,11 +28,15 @@ export interface TournamentServiceDeps {
   notifier: TournamentNotifier;
 }
 
-const asJson = (bracket: Bracket) => bracket as unknown as Prisma.InputJsonValue;
-const bracketOf = (row: { bracket: Prisma.JsonValue }) => row.bracket as unknown as Bracket;
-
 export function createTournamentService({ config, store, tournaments, users, host, notifier }: TournamentServiceDeps) {
-  const mutate = (id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>) => tournaments.mutate(id, decide, notifier.tournamentUpdated);
+  /** A change decided on the current row (repo.mutate), or the answer `decide` gives instead. */
+  const mutate = async (id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>): Promise<TournamentResult> => {
+    const mutated = await tournaments.mutate(id, decide, notifier.tournamentUpdated);
+    if ("applied" in mutated) return { ok: true, tournament: mutated.applied };
+    if ("answer" in mutated) return mutated.answer;
+    if ("missing" in mutated) return fail(404, "not_found", "No such tournament");
+    return fail(409, "conflict", "The tournament is changing too fast: try again");
+  };
 
   /**
    * Once the round's rows are committed: starts the live matches whose rows this process wrote
@@ -110,7 +114,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         if (row.status !== "open") return fail(409, "not_open", "This tournament has already started or ended");
         if (row.players.some((player) => player.userId === userId)) return fail(409, "already_joined", "You are already in this tournament");
         if (row.players.length >= row.maxPlayers) return fail(409, "full", "This tournament is full");
-        return { update: {}, write: (tx) => tx.tournamentPlayer.create({ data: { tournamentId: id, userId } }) };
+        return { update: {}, write: (tx) => tournaments.addPlayer(tx, id, userId) };
       });
     },
 
@@ -124,18 +128,18 @@ export function createTournamentService({ config, store, tournaments, users, hos
         if (!entry) return fail(409, "not_joined", "You are not in this tournament");
         if (row.status === "open") {
           if (row.creatorId === userId) return { update: { status: "cancelled", endedAt: new Date() } };
-          return { update: {}, write: (tx) => tx.tournamentPlayer.delete({ where: { tournamentId_userId: { tournamentId: id, userId } } }) };
+          return { update: {}, write: (tx) => tournaments.removePlayer(tx, id, userId) };
         }
         if (row.status !== "running") return fail(409, "not_running", "This tournament is over");
         if (entry.eliminated) return fail(409, "eliminated", "You are already out of this tournament");
         const live = row.matches.find((match) => (match.status === "created" || match.status === "playing") && (match.player1Id === userId || match.player2Id === userId));
-        const eliminate = (tx: Prisma.TransactionClient) => tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId } }, data: { eliminated: true } });
+        const eliminate = (tx: Tx) => tournaments.eliminate(tx, id, userId);
         if (live) {
           // The live match ends through the engine; its result then advances the bracket.
           const slot = live.player1Id === userId ? "player1" : "player2";
           return { update: {}, write: eliminate, after: () => host.forfeit(live.id, slot, "left_tournament") };
         }
-        return { update: { bracket: asJson(withdraw(bracketOf(row), userId)) }, write: eliminate };
+        return { update: { bracket: withdraw(bracketOf(row), userId) }, write: eliminate };
       });
       if (result.ok && result.tournament.status === "running") await advanceIfRoundComplete(id);
       return result;
@@ -152,11 +156,9 @@ export function createTournamentService({ config, store, tournaments, users, hos
         const bracket = createBracket(seeds);
         let firstRound: WrittenRound;
         return {
-          update: { status: "running", startedAt: new Date(), currentRound: 1, bracket: asJson(bracket) },
+          update: { status: "running", startedAt: new Date(), currentRound: 1, bracket },
           write: async (tx) => {
-            for (const [index, playerId] of seeds.entries()) {
-              await tx.tournamentPlayer.update({ where: { tournamentId_userId: { tournamentId: id, userId: playerId } }, data: { seed: index + 1 } });
-            }
+            await tournaments.setSeeds(tx, id, seeds);
             firstRound = await tournaments.writeRound(tx, row, bracket, 1);
           },
           after: () => startRound(row, bracket, firstRound),
@@ -180,8 +182,8 @@ export function createTournamentService({ config, store, tournaments, users, hos
         const next = reportResult(bracket, round, slot, winnerId);
         const losers = (winnerId === null ? [match.player1Id, match.player2Id] : [loserId]).filter((id): id is number => id !== null);
         return {
-          update: { bracket: asJson(next) },
-          write: (tx) => tx.tournamentPlayer.updateMany({ where: { tournamentId: row.id, userId: { in: losers } }, data: { eliminated: true } }),
+          update: { bracket: next },
+          write: (tx) => tournaments.eliminatePlayers(tx, row.id, losers),
         };
       });
       await advanceIfRoundComplete(match.tournamentId);
@@ -201,7 +203,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
         // writeRound writes only what is missing, and startRound starts only the matches it wrote.
         const row = await tournaments.row(tournament.id);
         const bracket = bracketOf(row);
-        await startRound(row, bracket, await tournaments.writeRound(tournaments.client, row, bracket, row.currentRound));
+        await startRound(row, bracket, await tournaments.writeMissingRound(row, bracket, row.currentRound));
       }
       for (const match of await tournaments.unfinishedMatches()) {
         if ((await host.isLive(match.id)) || !match.player2) continue;
