@@ -74,4 +74,9 @@ test("three players run a tournament to a champion through the UI", async ({ new
   }
   expect(new Set(champions).size).toBe(1);
   expect(champions[0]).toMatch(new RegExp(`${ann.username}|${semifinalWinner.username}`));
+
+  // The title shows on the champion's profile.
+  const champion = [ann, semifinalWinner].find((player) => champions[0]!.includes(player.username))!;
+  await ann.page.goto(`/users/${champion.username}/`);
+  await expect(ann.page.getByTestId("tournaments-won")).toContainText("Friday cup");
 });

@@ -12,7 +12,8 @@ import { openDatabase } from "@/lib/infra/db/open";
 import type { Logger } from "@/lib/infra/log";
 import { openLiveState } from "@/lib/infra/store";
 import { createApp } from "@/lib/create-app";
-import { createMatchAnswer, joinAnswer } from "@/lib/transport/http/answers";
+import { createTournamentBodySchema } from "@/lib/protocol/tournament";
+import { createMatchAnswer, joinAnswer, tournamentActionAnswer, tournamentAnswer } from "@/lib/transport/http/answers";
 import { sessionClaims } from "@/lib/transport/http/session";
 import { GENEROUS_LIMITS, TEST_SECRET } from "./server";
 import { PASSWORD, uniqueName, type TestUser } from "./users";
@@ -28,6 +29,12 @@ export interface TestApi {
   joinAsPlayer(user: TestUser, matchId: number): Promise<{ status: number; body: unknown }>;
   /** A match as GET /game/matches/<id>/ shows it (null: no such match). */
   matchJson(matchId: number): Promise<object | null>;
+  /** The seed's create_tournament_form with a valid JSON body: 201 { tournament_id }. */
+  createTournament(user: TestUser, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** POST /game/tournaments/<id>/<action>/. */
+  tournamentAction(user: TestUser, id: number, action: "join" | "leave" | "start"): Promise<{ status: number; body: unknown }>;
+  /** GET /game/tournaments/<id>/. */
+  tournamentJson(id: number): Promise<{ status: number; body: unknown }>;
 }
 
 export interface TestServer extends TestApi {
@@ -73,6 +80,9 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
     createMatch: async (user, opponent) => createMatchAnswer(await context.matches.createDuel({ id: user.id, name: user.username }, opponent)),
     joinAsPlayer: async (user, matchId) => joinAnswer(matchId, await context.matches.playerSlot(user.id, matchId)),
     matchJson: (matchId) => context.matches.json(matchId),
+    createTournament: async (user, body) => ({ status: 201, body: { tournament_id: await context.tournaments.create(user.id, createTournamentBodySchema.parse(body)) } }),
+    tournamentAction: async (user, id, action) => tournamentActionAnswer(await context.tournaments[action](user.id, id)),
+    tournamentJson: async (id) => tournamentAnswer(await context.tournaments.json(id)),
     output: () => lines.join("\n"),
     async stop() {
       await app.close();

@@ -27,6 +27,12 @@ export function httpApi(url: string): TestApi {
       const response = await fetch(`${url}/game/matches/${matchId}/`);
       return response.status === 404 ? null : ((await response.json()) as object);
     },
+    createTournament: (user, body) => postJson({ baseUrl: url, cookie: user.cookie }, "/game/tournaments/create_tournament_form/", body),
+    tournamentAction: (user, id, action) => postJson({ baseUrl: url, cookie: user.cookie }, `/game/tournaments/${id}/${action}/`),
+    async tournamentJson(id) {
+      const response = await fetch(`${url}/game/tournaments/${id}/`);
+      return { status: response.status, body: await response.json() };
+    },
   };
 }
 

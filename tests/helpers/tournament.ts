@@ -3,20 +3,27 @@
 import type { Socket } from "socket.io-client";
 import type { GameStateMessage } from "@/lib/protocol/game";
 import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "@/lib/protocol/tournament";
-import { declareReady, emitAck, enterAsPlayer, nextEvent, postJson, type OnlineUser } from "./protocol";
+import { declareReady, emitAck, enterAsPlayer, nextEvent, type OnlineUser } from "./protocol";
 import { connectSocket, connected } from "./users";
 
-/** Who calls the HTTP endpoints: any logged-in user, with or without a /game socket. */
-type Caller = Pick<OnlineUser, "baseUrl" | "cookie">;
+/** Who calls the tournament endpoints: any logged-in user, with or without a /game socket, on a server. */
+export type Caller = Pick<OnlineUser, "id" | "username" | "cookie" | "api">;
 
 export async function createTournament(creator: Caller, body: Record<string, unknown>): Promise<number> {
-  const created = await postJson(creator, "/game/tournaments/create_tournament_form/", body);
+  const created = await creator.api.createTournament(creator, body);
   if (created.status !== 201) throw new Error(`create tournament: ${created.status} ${JSON.stringify(created.body)}`);
   return (created.body as { tournament_id: number }).tournament_id;
 }
 
-export async function tournamentAction(user: Caller, id: number, action: "join" | "leave" | "start") {
-  return postJson(user, `/game/tournaments/${id}/${action}/`);
+export function tournamentAction(user: Caller, id: number, action: "join" | "leave" | "start") {
+  return user.api.tournamentAction(user, id, action);
+}
+
+/** The tournament's JSON, from the server `user` is on. */
+export async function tournamentJson(user: Caller, id: number): Promise<TournamentJson> {
+  const { status, body } = await user.api.tournamentJson(id);
+  if (status !== 200) throw new Error(`tournament ${id}: ${status} ${JSON.stringify(body)}`);
+  return body as TournamentJson;
 }
 
 /** A /tournament socket in the tournament's room. */

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TournamentJson } from "@/lib/protocol/tournament";
 import { backends } from "../helpers/backends";
 import { startServer, type RunningServer } from "../helpers/server";
-import { createTournament, tournamentAction } from "../helpers/tournament";
-import { registerAndLogin, type TestUser } from "../helpers/users";
+import { httpApi } from "../helpers/protocol";
+import { createTournament, tournamentAction, type Caller } from "../helpers/tournament";
+import { registerAndLogin } from "../helpers/users";
 
 const settings = { REGISTER_TIMEOUT_MS: "3000" };
 /** How many times each race runs: a bad interleaving shows in some runs only. */
@@ -16,7 +17,6 @@ const JOIN_ROUNDS = 20;
 const START_ROUNDS = 8;
 const RACERS = 10;
 
-type Caller = TestUser & { baseUrl: string };
 
 const usernames = (tournament: TournamentJson) => tournament.players.map((player) => player.username).sort();
 
@@ -31,7 +31,10 @@ describe.each(backends)("tournament races on $name", (backend) => {
     const environment = await backend.environment();
     databaseUrl = environment.DATABASE_URL;
     servers = await Promise.all(Array.from({ length: databaseUrl ? 2 : 1 }, () => startServer({ ...environment, ...settings })));
-    const caller = async (base: string, index: number) => ({ ...(await registerAndLogin(servers[0]!.url, base)), baseUrl: servers[index % servers.length]!.url });
+    const caller = async (base: string, index: number) => {
+      const url = servers[index % servers.length]!.url;
+      return { ...(await registerAndLogin(servers[0]!.url, base)), baseUrl: url, api: httpApi(url) };
+    };
     creator = await caller("racec", 0);
     for (let index = 0; index < RACERS; index++) racers.push(await caller(`racer${index}`, index));
   });

@@ -1,22 +1,25 @@
-// Knockout tournaments over the wire, on both back-ends.
+// Knockout tournaments over the wire, on both back-ends: played through on the app booted
+// in-process; the endpoints' refusals of bad requests (body, path, session) on a server.ts process.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { TournamentJson } from "@/lib/protocol/tournament";
+import { startInProcess } from "../helpers/app";
+import type { TestServer } from "../helpers/app";
 import { backends } from "../helpers/backends";
-import { closeAll, onlineUser, type OnlineUser } from "../helpers/protocol";
-import { startServer, type RunningServer } from "../helpers/server";
-import { autoPlay, createTournament, nextRoundStart, tournamentAction, tournamentEnd, watchTournament, type AutoPlayer } from "../helpers/tournament";
+import { closeAll, onlineUser, spawnTestServer, type OnlineUser } from "../helpers/protocol";
+import { autoPlay, createTournament, nextRoundStart, tournamentAction, tournamentEnd, tournamentJson, watchTournament, type AutoPlayer } from "../helpers/tournament";
 
 const settings = { REGISTER_TIMEOUT_MS: "3000", CHALLENGE_TIMEOUT_MS: "5000" };
 const PAIRING = /^(\d+) (\S+) (?:vs (\S+)|bye)$/;
 
-describe.each(backends)("tournaments on $name", (backend) => {
-  let server: RunningServer;
+/** One server for the describe; players that are closed after each test; tournaments they play on their own. */
+function tournamentSuite<Server extends TestServer>(start: () => Promise<Server>) {
+  let server: Server | undefined;
   const cleanup: (() => void)[] = [];
   const opened: OnlineUser[] = [];
+  const running = () => server!;
 
   async function players(count: number, base: string): Promise<OnlineUser[]> {
     const users: OnlineUser[] = [];
-    for (let index = 0; index < count; index++) users.push(await onlineUser(server.url, `${base}${index}`));
+    for (let index = 0; index < count; index++) users.push(await onlineUser(running(), `${base}${index}`));
     opened.push(...users);
     return users;
   }
@@ -33,7 +36,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
   }
 
   beforeAll(async () => {
-    server = await startServer({ ...(await backend.environment()), ...settings });
+    server = await start();
   });
   afterEach(() => {
     cleanup.splice(0).forEach((undo) => undo());
@@ -42,6 +45,11 @@ describe.each(backends)("tournaments on $name", (backend) => {
   afterAll(async () => {
     await server?.stop();
   });
+  return { server: running, players, openTournament };
+}
+
+describe.each(backends)("tournaments on $name", (backend) => {
+  const { server, players, openTournament } = tournamentSuite(async () => startInProcess({ ...(await backend.environment()), ...settings }));
 
   it.each([3, 4, 5])("runs a %i-player tournament to a winner with the seed's pairing texts", async (count) => {
     const users = await players(count, `t${count}p`);
@@ -72,7 +80,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
     expect(await ended).toEqual({ type: "tournament_end", tournament_id: id, winner: users[0]!.username });
     // Nobody's entry into a match was refused: every match below was played, not forfeited.
     autoPlayers.forEach((player) => player.assertNoFailures());
-    const final = (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
+    const final = await tournamentJson(users[0]!, id);
     expect(final).toMatchObject({ status: "finished", winner: users[0]!.username, current_round: Math.ceil(Math.log2(count)) });
     expect(final.rounds).toHaveLength(Math.ceil(Math.log2(count)));
     expect(final.rounds.at(-1)!.matches[0]).toMatchObject({ status: "finished", winner: users[0]!.username });
@@ -81,37 +89,8 @@ describe.each(backends)("tournaments on $name", (backend) => {
       expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0 });
     }
     expect(final.players.filter((player) => !player.eliminated).map((player) => player.username)).toEqual([users[0]!.username]);
-    // Shown on the winner's profile.
-    const profile = await (await fetch(`${server.url}/users/${users[0]!.username}/`)).text();
-    expect(profile).toContain("Friday cup");
-  });
-
-  it("refuses what the rules do not allow, with clear codes, and changes nothing", async () => {
-    const [creator, other, third] = await players(3, "rules");
-    const id = await createTournament(creator!, { name: "Rules cup", max_players: 2 });
-    expect(await tournamentAction(creator!, id, "start")).toMatchObject({ status: 409, body: { error: { code: "too_few_players" } } });
-    expect(await tournamentAction(creator!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "already_joined" } } });
-    expect(await tournamentAction(other!, id, "leave")).toMatchObject({ status: 409, body: { error: { code: "not_joined" } } });
-    expect((await tournamentAction(other!, id, "join")).status).toBe(200);
-    expect(await tournamentAction(third!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "full" } } });
-    expect(await tournamentAction(other!, id, "start")).toMatchObject({ status: 403, body: { error: { code: "not_creator" } } });
-    const state = (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
-    expect(state).toMatchObject({ status: "open", current_round: 0 });
-    expect(state.players.map((player) => player.username)).toEqual([creator!.username, other!.username]);
-
-    expect((await tournamentAction(creator!, id, "start")).status).toBe(200);
-    expect(await tournamentAction(third!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "not_open" } } });
-
-    // Bad input.
-    const tooShort = await fetch(`${server.url}/game/tournaments/create_tournament_form/`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: creator!.cookie },
-      body: JSON.stringify({ name: "ab", max_players: 65 }),
-    });
-    expect(tooShort.status).toBe(400);
-    expect(((await tooShort.json()) as { error: { code: string; fields: object } }).error).toMatchObject({ code: "invalid_input", fields: { name: expect.any(String), max_players: expect.any(String) } });
-    expect((await fetch(`${server.url}/game/tournaments/999999/join/`, { method: "POST", headers: { cookie: creator!.cookie } })).status).toBe(404);
-    expect((await fetch(`${server.url}/game/tournaments/${id}/join/`, { method: "POST" })).status).toBe(401);
+    // Counted as the winner's (their profile lists these).
+    expect((await server().context.tournaments.wonBy(users[0]!.id)).map((won) => won.name)).toContain("Friday cup");
   });
 
   it("cancels the tournament when its creator leaves before the start", async () => {
@@ -120,10 +99,10 @@ describe.each(backends)("tournaments on $name", (backend) => {
     expect((await tournamentAction(other!, id, "join")).status).toBe(200);
     // Open, with enough players: only the creator check can refuse the other player's start.
     expect(await tournamentAction(other!, id, "start")).toMatchObject({ status: 403, body: { error: { code: "not_creator" } } });
-    expect(await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()).toMatchObject({ status: "open", current_round: 0, players: [{ username: creator!.username }, { username: other!.username }] });
+    expect(await tournamentJson(creator!, id)).toMatchObject({ status: "open", current_round: 0, players: [{ username: creator!.username }, { username: other!.username }] });
 
     expect(await tournamentAction(creator!, id, "leave")).toMatchObject({ status: 200, body: { tournament: { status: "cancelled" } } });
-    expect(await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()).toMatchObject({ status: "cancelled", rounds: [] });
+    expect(await tournamentJson(creator!, id)).toMatchObject({ status: "cancelled", rounds: [] });
     // Cancelled: the creator can no longer start it, nobody can join it, and leaving it is refused as over.
     expect(await tournamentAction(creator!, id, "start")).toMatchObject({ status: 409, body: { error: { code: "not_open" } } });
     expect(await tournamentAction(late!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "not_open" } } });
@@ -141,7 +120,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
     const left = await tournamentAction(quitter, id, "leave");
     expect(left.status).toBe(200);
     expect(await ended).toMatchObject({ winner: users[0]!.username });
-    const final = (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
+    const final = await tournamentJson(users[0]!, id);
     const quitterMatch = final.rounds[0]!.matches.find((match) => match.player2 === quitter.username || match.player1 === quitter.username)!;
     expect(quitterMatch).toMatchObject({ status: "forfeited", forfeit_reason: "left_tournament", winner: users[0]!.username });
     expect(final.players.find((player) => player.username === quitter.username)?.eliminated).toBe(true);
@@ -154,7 +133,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
     const ended = tournamentEnd(room.socket);
     await tournamentAction(users[0]!, id, "start");
     expect(await ended).toMatchObject({ winner: users[0]!.username });
-    const final = (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
+    const final = await tournamentJson(users[0]!, id);
     const absentMatch = final.rounds[0]!.matches.find((match) => match.player2 === absent.username)!;
     expect(absentMatch).toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: users[1]!.username });
   });
@@ -166,9 +145,42 @@ describe.each(backends)("tournaments on $name", (backend) => {
     const ended = tournamentEnd(room.socket);
     await tournamentAction(users[0]!, id, "start");
     expect(await ended).toMatchObject({ winner: users[0]!.username });
-    const final = (await (await fetch(`${server.url}/game/tournaments/${id}/`)).json()) as TournamentJson;
+    const final = await tournamentJson(users[0]!, id);
     const voided = final.rounds[0]!.matches.find((match) => match.player1 === users[1]!.username)!;
     expect(voided).toMatchObject({ status: "void", forfeit_reason: "no_show", winner: null });
     expect(final.rounds[1]!.matches[0]).toMatchObject({ status: "walkover", winner: users[0]!.username });
+  });
+});
+
+describe.each(backends)("tournament rules on $name", (backend) => {
+  // A server.ts process: the endpoints' answers to bad bodies, unknown tournaments and no session.
+  const { server, players } = tournamentSuite(async () => spawnTestServer({ ...(await backend.environment()), ...settings }));
+
+  it("refuses what the rules do not allow, with clear codes, and changes nothing", async () => {
+    const [creator, other, third] = await players(3, "rules");
+    const id = await createTournament(creator!, { name: "Rules cup", max_players: 2 });
+    expect(await tournamentAction(creator!, id, "start")).toMatchObject({ status: 409, body: { error: { code: "too_few_players" } } });
+    expect(await tournamentAction(creator!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "already_joined" } } });
+    expect(await tournamentAction(other!, id, "leave")).toMatchObject({ status: 409, body: { error: { code: "not_joined" } } });
+    expect((await tournamentAction(other!, id, "join")).status).toBe(200);
+    expect(await tournamentAction(third!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "full" } } });
+    expect(await tournamentAction(other!, id, "start")).toMatchObject({ status: 403, body: { error: { code: "not_creator" } } });
+    const state = await tournamentJson(creator!, id);
+    expect(state).toMatchObject({ status: "open", current_round: 0 });
+    expect(state.players.map((player) => player.username)).toEqual([creator!.username, other!.username]);
+
+    expect((await tournamentAction(creator!, id, "start")).status).toBe(200);
+    expect(await tournamentAction(third!, id, "join")).toMatchObject({ status: 409, body: { error: { code: "not_open" } } });
+
+    // Bad input.
+    const tooShort = await fetch(`${server().url}/game/tournaments/create_tournament_form/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: creator!.cookie },
+      body: JSON.stringify({ name: "ab", max_players: 65 }),
+    });
+    expect(tooShort.status).toBe(400);
+    expect(((await tooShort.json()) as { error: { code: string; fields: object } }).error).toMatchObject({ code: "invalid_input", fields: { name: expect.any(String), max_players: expect.any(String) } });
+    expect((await fetch(`${server().url}/game/tournaments/999999/join/`, { method: "POST", headers: { cookie: creator!.cookie } })).status).toBe(404);
+    expect((await fetch(`${server().url}/game/tournaments/${id}/join/`, { method: "POST" })).status).toBe(401);
   });
 });

@@ -1,6 +1,6 @@
 // The join / leave / start endpoints share their shape: logged-in user, id from the path, one action.
-import { NextResponse } from "next/server";
-import { apiError, parseIdParam, requireUser } from "./http";
+import { tournamentActionAnswer } from "./answers";
+import { parseIdParam, requireUser, send } from "./http";
 import type { BudgetName } from "../../app/limits";
 import { appContext } from "../../app/context";
 
@@ -13,8 +13,6 @@ export function tournamentAction(action: Action, ...budgets: BudgetName[]) {
     if ("response" in auth) return auth.response;
     const id = parseIdParam((await params).tournamentId);
     if ("response" in id) return id.response;
-    const result = await appContext().tournaments[action](auth.user.id, id.id);
-    if (!result.ok) return apiError(result.status, result.code, result.message);
-    return NextResponse.json({ tournament: result.tournament });
+    return send(tournamentActionAnswer(await appContext().tournaments[action](auth.user.id, id.id)));
   };
 }
