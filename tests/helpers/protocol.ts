@@ -160,6 +160,18 @@ export async function enterAsPlayer(user: OnlineUser, matchId: number): Promise<
   return player;
 }
 
+/** A duel `challenger` (player 1) and `target` agreed, entered and declared ready for: resolves with its id once it plays. */
+export async function playingDuel(challenger: OnlineUser, target: OnlineUser): Promise<number> {
+  const matchId = await agreeDuel(challenger, target);
+  await enterAsPlayer(challenger, matchId);
+  await enterAsPlayer(target, matchId);
+  const started = nextState(challenger.game, (state) => state.status === "playing");
+  await declareReady(challenger, "player1");
+  await declareReady(target, "player2");
+  await started;
+  return matchId;
+}
+
 export async function declareReady(user: OnlineUser, player: "player1" | "player2"): Promise<void> {
   const answer = await emitAck(user.game, "ready", { type: "ready", player });
   if (!answer.ok) throw new Error(`ready refused: ${answer.error.code} ${answer.error.message}`);

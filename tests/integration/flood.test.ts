@@ -2,25 +2,17 @@
 // keeps getting its states meanwhile. The message budgets are at their defaults here.
 import { describe, expect, it } from "vitest";
 import { backends } from "../helpers/backends";
-import { agreeDuel, declareReady, emitAck, enterAsPlayer, joinMatch, nextState, suiteServer, type OnlineUser } from "../helpers/protocol";
+import { emitAck, joinMatch, nextState, playingDuel, suiteServer, type OnlineUser } from "../helpers/protocol";
 
 const FLOOD = 20_000;
-
-async function playingMatch(first: OnlineUser, second: OnlineUser): Promise<number> {
-  const matchId = await agreeDuel(first, second);
-  const slots = await Promise.all([enterAsPlayer(first, matchId), enterAsPlayer(second, matchId)]);
-  await Promise.all([declareReady(first, slots[0]), declareReady(second, slots[1])]);
-  await nextState(first.game, (state) => state.status === "playing");
-  return matchId;
-}
 
 describe.each(backends)("flood on $name", (backend) => {
   const { user } = suiteServer(backend, { POINTS_TO_WIN: "21", SOCKET_MAX_MOVES: "60", SOCKET_MAX_EVENTS: "20", SOCKET_FLOOD_MS: "3000" });
 
   it("cuts off a spectator flooding refused paddle moves, while another match keeps its states", async () => {
     const [a1, a2, b1, b2, flooder] = (await Promise.all(["a1", "a2", "b1", "b2", "flooder"].map((name) => user(name)))) as [OnlineUser, OnlineUser, OnlineUser, OnlineUser, OnlineUser];
-    const floodedMatch = await playingMatch(a1, a2);
-    await playingMatch(b1, b2);
+    const floodedMatch = await playingDuel(a1, a2);
+    await playingDuel(b1, b2);
     expect((await joinMatch(flooder, floodedMatch)).role).toBe("spectator");
 
     let statesDuringFlood = 0;

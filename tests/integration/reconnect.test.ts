@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { LiveMatchesMessage } from "@/lib/protocol/chat";
 import type { GameData, GameStateMessage } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
-import { agreeDuel, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteApp, type OnlineUser } from "../helpers/protocol";
+import { connectGame, emitAck, joinMatch, nextEvent, nextState, playingDuel, suiteApp } from "../helpers/protocol";
 import { connectSocket, connected } from "../helpers/users";
 
 const settings = { POINTS_TO_WIN: "3", RECONNECT_GRACE_MS: "4000", PAUSE_BUDGET_MS: "5000", REGISTER_TIMEOUT_MS: "5000" };
@@ -12,22 +12,11 @@ const settings = { POINTS_TO_WIN: "3", RECONNECT_GRACE_MS: "4000", PAUSE_BUDGET_
 describe.each(backends)("reconnection on $name", (backend) => {
   const { server, user, closeAfterTest } = suiteApp(backend, settings);
 
-  async function playing(alice: OnlineUser, bob: OnlineUser): Promise<number> {
-    const matchId = await agreeDuel(alice, bob);
-    await enterAsPlayer(alice, matchId);
-    await enterAsPlayer(bob, matchId);
-    const started = nextState(alice.game, (state) => state.status === "playing");
-    await declareReady(alice, "player1");
-    await declareReady(bob, "player2");
-    await started;
-    return matchId;
-  }
-
   it("pauses for everyone when a player drops and resumes with the same score when they come back in another tab", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
     const carol = await user("carol");
-    const matchId = await playing(alice, bob);
+    const matchId = await playingDuel(alice, bob);
     expect((await joinMatch(carol, matchId)).role).toBe("spectator");
     const before = await nextState(alice.game, (state) => state.spectators === 1);
 
@@ -60,7 +49,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
   it("forfeits a player who stays away past the grace period, with a single result", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
-    const matchId = await playing(alice, bob);
+    const matchId = await playingDuel(alice, bob);
     const over = nextState(alice.game, (state) => state.status === "forfeited");
     bob.game.close();
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "disconnect" });
@@ -74,7 +63,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
   it("close_match takes the socket out of the room without forfeiting: the player is away, the match pauses, and comes back on join_match", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
-    const matchId = await playing(alice, bob);
+    const matchId = await playingDuel(alice, bob);
     const pausedForAlice = nextState(alice.game, (state) => state.status === "paused");
     const bobSaw: GameData[] = [];
     expect(await emitAck(bob.game, "close_match", { type: "close_match", match_id: matchId })).toEqual({ ok: true });
@@ -99,7 +88,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
     const bob = await user("bob");
     const carol = await user("carol");
     const dave = await user("dave");
-    const matchId = await playing(alice, bob);
+    const matchId = await playingDuel(alice, bob);
     const two = nextState(alice.game, (state) => state.spectators === 2);
     for (const watcher of [carol, dave]) expect((await joinMatch(watcher, matchId)).role).toBe("spectator");
     await two;
@@ -114,7 +103,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
   it("forfeits at once on an explicit leave, with reason quit", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
-    const matchId = await playing(alice, bob);
+    const matchId = await playingDuel(alice, bob);
     const over = nextState(alice.game, (state) => state.status === "forfeited");
     expect(await emitAck(bob.game, "leave_match", { type: "leave_match", match_id: matchId })).toEqual({ ok: true });
     expect(await over).toMatchObject({ winner: alice.username, forfeit_reason: "quit" });
@@ -130,7 +119,7 @@ describe.each(backends)("reconnection on $name", (backend) => {
       const alice = await user("alice");
       const bob = await user("bob");
       const listed = nextEvent<LiveMatchesMessage>(chat, "live_matches", (message) => message.matches.some((match) => match.player1 === alice.username));
-      const matchId = await playing(alice, bob);
+      const matchId = await playingDuel(alice, bob);
       const entry = (await listed).matches.find((match) => match.match_id === matchId);
       expect(entry).toMatchObject({ player1: alice.username, player2: bob.username, tournament_id: null });
 
@@ -153,13 +142,7 @@ describe.each(backends)("pause budget on $name", (backend) => {
   it("forfeits a player whose pause budget is spent, long before the grace period ends", async () => {
     const alice = await user("alice");
     const bob = await user("bob");
-    const matchId = await agreeDuel(alice, bob);
-    await enterAsPlayer(alice, matchId);
-    await enterAsPlayer(bob, matchId);
-    const started = nextState(alice.game, (state) => state.status === "playing");
-    await declareReady(alice, "player1");
-    await declareReady(bob, "player2");
-    await started;
+    const matchId = await playingDuel(alice, bob);
 
     // First drop: the countdown is the budget's (4 s), not the grace's (600 s). Back once half of it is spent.
     const firstPause = nextState(alice.game, (state) => state.status === "paused");

@@ -66,17 +66,23 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
     void ledger.addPresence(user.id, user.name, 1).catch((error: Error) => log.error(`presence: ${error.message}`));
 
     const joined = (): JoinedMatch | undefined => socket.data.match;
-    const requireSlot = (player: PlayerSlot, matchId?: number): { matchId: number; role: PlayerSlot } => {
+    /** The id of the match the socket plays as `player`; refuses anyone else. Allocates nothing: paddle moves go through it. */
+    const requireSlot = (player: PlayerSlot, matchId?: number): number => {
       const current = joined();
       if (!current || (matchId !== undefined && current.matchId !== matchId)) refuse("bad_state", "Join the match first (join_match)");
       if (current.role === "spectator") refuse("forbidden", "Spectators cannot play");
       if (current.role !== player) refuse("forbidden", `You are ${current.role}, not ${player}`);
-      return { matchId: current.matchId, role: player };
+      return current.matchId;
+    };
+
+    const exitJoined = async (matchId: number, quit: boolean) => {
+      const current = joined();
+      if (!current || current.matchId !== matchId) refuse("bad_state", "You are not in this match");
+      await exitMatch(socket, current, quit);
     };
 
     const move = (slot: PlayerSlot, { position, direction }: PositionMessage) => {
-      const current = requireSlot(slot);
-      return runner.move(current.matchId, { kind: "move", slot, position, direction })?.then(commandOutcome);
+      return runner.move(requireSlot(slot), { kind: "move", slot, position, direction })?.then(commandOutcome);
     };
 
     // ---- challenges ------------------------------------------------------------------------------
@@ -108,33 +114,17 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
         },
       },
 
-      leave_match: {
-        schema: leaveMatchSchema,
-        budget: "match_room",
-        run: async ({ match_id }) => {
-          const current = joined();
-          if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
-          await exitMatch(socket, current, true);
-        },
-      },
-
-      close_match: {
-        schema: closeMatchSchema,
-        budget: "match_room",
-        run: async ({ match_id }) => {
-          const current = joined();
-          if (!current || current.matchId !== match_id) refuse("bad_state", "You are not in this match");
-          await exitMatch(socket, current, false);
-        },
-      },
+      // Leaving forfeits a player's match at once; closing the page only makes them away.
+      leave_match: { schema: leaveMatchSchema, budget: "match_room", run: ({ match_id }) => exitJoined(match_id, true) },
+      close_match: { schema: closeMatchSchema, budget: "match_room", run: ({ match_id }) => exitJoined(match_id, false) },
 
       register: {
         schema: registerSchema,
         budget: "match_command",
         run: async ({ player, user: username, match_id }) => {
-          const current = requireSlot(player, match_id);
+          const matchId = requireSlot(player, match_id);
           if (username.toLowerCase() !== user.name.toLowerCase()) refuse("forbidden", "You can only register yourself");
-          commandOutcome(await runner.dispatch(current.matchId, { kind: "register", slot: player }));
+          commandOutcome(await runner.dispatch(matchId, { kind: "register", slot: player }));
         },
       },
 
@@ -142,8 +132,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
         schema: readySchema,
         budget: "match_command",
         run: async ({ player, match_id }) => {
-          const current = requireSlot(player, match_id);
-          commandOutcome(await runner.dispatch(current.matchId, { kind: "ready", slot: player }));
+          commandOutcome(await runner.dispatch(requireSlot(player, match_id), { kind: "ready", slot: player }));
         },
       },
       // The hot path: no promise when the match runs on this process.
