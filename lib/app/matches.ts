@@ -5,9 +5,9 @@ import { asForfeitReason, isOverStatus, type PlayerSlot } from "../domain/lists"
 import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
 import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenge-store";
-import { matchTimeouts } from "./match-settings";
+import { openMatch } from "./open-match";
 import type { MatchHost } from "./ports";
-import { markInGame, markOutOfGame } from "./presence";
+import { markOutOfGame } from "./presence";
 import type { MatchRepo } from "./repos/matches";
 import type { UserRepo } from "./repos/users";
 
@@ -33,15 +33,13 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
       if (!challengeId) return { ok: false, status: 403, code: "no_accepted_challenge", message: `You have no accepted challenge from ${challenger.username}` };
 
       const { id: matchId } = await matchRows.createDuelRow(challenger.id, target.id, config.POINTS_TO_WIN);
-      await host.open({
+      await openMatch({ host, store, config }, {
         matchId,
         player1: { id: challenger.id, username: challenger.username },
         player2: { id: target.id, username: target.name },
         pointsToWin: config.POINTS_TO_WIN,
-        ...matchTimeouts(config),
       });
       await recordChallengeMatch(store, challengeId, matchId);
-      await markInGame(store, [challenger.id, target.id], matchId);
       return { ok: true, matchId };
     },
 

@@ -8,9 +8,8 @@ import { champion, createBracket, isFinished, isRoundComplete, pairingText, repo
 import type { Env } from "../../env";
 import type { LiveStore } from "../../infra/store/types";
 import type { CreateTournamentBody } from "../../protocol/tournament";
-import { matchTimeouts } from "../match-settings";
+import { openMatch } from "../open-match";
 import type { MatchHost, TournamentNotifier } from "../ports";
-import { markInGame } from "../presence";
 import type { UserRepo } from "../repos/users";
 import { bracketOf, toJson, type TournamentRow } from "./json";
 import type { Change, TournamentRepo, Tx, WrittenRound } from "./repo";
@@ -29,6 +28,7 @@ export interface TournamentServiceDeps {
 }
 
 export function createTournamentService({ config, store, tournaments, users, host, notifier }: TournamentServiceDeps) {
+  const opening = { host, store, config };
   /** A change decided on the current row (repo.mutate), or the answer `decide` gives instead. */
   const mutate = async (id: number, decide: (row: TournamentRow) => Promise<Change | TournamentResult>): Promise<TournamentResult> => {
     const mutated = await tournaments.mutate(id, decide, notifier.tournamentUpdated);
@@ -51,15 +51,13 @@ export function createTournamentService({ config, store, tournaments, users, hos
       if (matchId === undefined || !["ready", "bye", "walkover"].includes(match.status)) continue;
       if (match.status === "ready" && written.has(matchId)) {
         const [player1, player2] = [match.player1!, match.player2!];
-        await host.open({
+        await openMatch(opening, {
           matchId,
           tournamentId: tournament.id,
           player1: { id: player1, username: username(player1) },
           player2: { id: player2, username: username(player2) },
           pointsToWin: tournament.pointsToWin,
-          ...matchTimeouts(config),
         });
-        await markInGame(store, [player1, player2], matchId);
         await host.ensureRunning(matchId);
         for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
           notifier.matchReady(playerId, { type: "tournament_match_ready", tournament_id: tournament.id, tournament_name: tournament.name, match_id: matchId, opponent: username(opponentId) });
@@ -208,15 +206,13 @@ export function createTournamentService({ config, store, tournaments, users, hos
       for (const match of await tournaments.unfinishedMatches()) {
         if ((await host.isLive(match.id)) || !match.player2) continue;
         await tournaments.restartMatch(match.id);
-        await host.open({
+        await openMatch(opening, {
           matchId: match.id,
           tournamentId: match.tournamentId,
           player1: { id: match.player1.id, username: match.player1.username },
           player2: { id: match.player2.id, username: match.player2.username },
           pointsToWin: match.pointsToWin,
-          ...matchTimeouts(config),
         });
-        await markInGame(store, [match.player1.id, match.player2.id], match.id);
       }
       for (const tournament of running) await advanceIfRoundComplete(tournament.id);
     },
