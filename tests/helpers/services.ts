@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase } from "./backends";
 import { isCI } from "./ci";
+import { pollUntil } from "./faults";
 
 /** An executable on PATH, or undefined. */
 function onPath(name: string): string | undefined {
@@ -81,16 +82,6 @@ function run(command: string, args: string[], options: RunOptions = {}): Promise
   });
 }
 
-/** Polls `check` every 50 ms until it resolves true, at most `timeoutMs`; throws `what` on time-out. */
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 // ---- Redis ---------------------------------------------------------------------------------------
 
 export interface PrivateRedis {
@@ -122,7 +113,7 @@ export async function startRedis(): Promise<PrivateRedis> {
     );
     child = started;
     const exited = new Promise<never>((_, reject) => started.once("exit", (code) => reject(new Error(`redis-server exited with ${code} at start (see ${logFile})`))));
-    await Promise.race([waitFor(`redis on port ${port}`, async () => (await cli("ping")).trim() === "PONG"), exited]);
+    await Promise.race([pollUntil(`redis on port ${port}`, () => cli("ping"), (answer) => answer.trim() === "PONG", 10_000), exited]);
   };
   const halt = async (how: "nosave" | "kill") => {
     const current = child;
