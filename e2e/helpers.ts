@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 
 export { expect };
@@ -68,4 +69,24 @@ export async function loginViaUi(page: Page, username: string, password = PASSWO
 export async function logoutViaUi(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
+/** The screens every page must work on: a desktop, and a phone held upright and sideways (touch). */
+export const SCREENS = {
+  desktop: { viewport: { width: 1366, height: 800 } },
+  phonePortrait: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  phoneLandscape: { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true },
+} as const;
+export type ScreenName = keyof typeof SCREENS;
+
+/**
+ * Fails with the rule, impact and nodes of every serious or critical WCAG 2.1 A/AA violation axe-core
+ * finds on the page as it is now (`state` names it in the message, e.g. "lobby with a dialog open").
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n")}`);
+  expect(serious, `axe on ${state}`).toEqual([]);
 }
