@@ -14,8 +14,8 @@ import { chromium, type Page } from "@playwright/test";
 const base = process.env.AUDIT_URL ?? "http://127.0.0.1:3000";
 const viewport = process.env.AUDIT_VIEWPORT ? parseViewport(process.env.AUDIT_VIEWPORT) : { width: 1366, height: 800 };
 
-function parseViewport(text: string) {
-  const [width, height] = text.split("x").map(Number);
+function parseViewport(text: string): { width: number; height: number } {
+  const [width = 1366, height = 800] = text.split("x").map(Number);
   return { width, height };
 }
 
