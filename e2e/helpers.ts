@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 
@@ -18,11 +18,11 @@ function watchConsole(context: BrowserContext, problems: string[]): void {
 }
 
 /**
- * Every spec's `test`: `page` and the pages of `newPage()` (each in a context of its own, i.e. another
- * user) fail the test on any console error, uncaught page error or Content Security Policy
+ * Every spec's `test`: `page` and the pages of `newPage(options?)` (each in a context of its own, i.e.
+ * another user, e.g. on one of the `SCREENS`) fail the test on any console error, uncaught page error or Content Security Policy
  * violation once it ends.
  */
-export const test = base.extend<{ newPage: () => Promise<Page>; consoleProblems: string[] }>({
+export const test = base.extend<{ newPage: (options?: BrowserContextOptions) => Promise<Page>; consoleProblems: string[] }>({
   consoleProblems: async ({}, provide) => {
     const problems: string[] = [];
     await provide(problems);
@@ -34,8 +34,8 @@ export const test = base.extend<{ newPage: () => Promise<Page>; consoleProblems:
   },
   newPage: async ({ browser, consoleProblems }, provide) => {
     const contexts: BrowserContext[] = [];
-    await provide(async () => {
-      const context = await browser.newContext();
+    await provide(async (options) => {
+      const context = await browser.newContext(options);
       contexts.push(context);
       watchConsole(context, consoleProblems);
       return context.newPage();
