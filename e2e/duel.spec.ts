@@ -47,14 +47,19 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   await expect(a.page.getByRole("link", { name: "Back to lobby" })).toBeVisible();
 
   // Rematch: A's button sends B a new challenge, which B sees on the match page and declines.
-  await a.page.getByRole("button", { name: "Rematch" }).click();
-  await expect(a.page.getByTestId("match-result").getByRole("status")).toHaveText("Challenge sent…");
+  // While it is open, and once declined, Rematch cannot be sent again.
+  const rematchButton = a.page.getByRole("button", { name: "Rematch" });
+  await rematchButton.click();
+  await expect(a.page.getByTestId("rematch-status")).toHaveText(`Rematch offered to ${b.username}…`);
+  await expect(rematchButton).toBeDisabled();
   await expect(a.page.getByTestId("outgoing-challenge")).toContainText(`Waiting for ${b.username}`);
   const rematch = b.page.getByRole("dialog", { name: `Challenge from ${a.username}` });
   await expect(rematch).toBeVisible();
   await rematch.getByRole("button", { name: "Decline" }).click();
   await expect(a.page.getByTestId("toasts")).toContainText(`${b.username} declined your challenge.`);
   await expect(a.page.getByTestId("outgoing-challenge")).toHaveCount(0);
+  await expect(a.page.getByTestId("rematch-status")).toHaveText(`${b.username} declined the rematch.`);
+  await expect(rematchButton).toBeDisabled();
 
   // Both profiles list the match.
   for (const [viewer, opponent] of [[a, b], [b, a]] as const) {
@@ -66,17 +71,30 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   await expect(a.page.getByTestId("match-result")).toBeVisible();
 });
 
-test("B declines and A is told", async ({ newPage }) => {
+test("B declines and A is told; A's \"Challenge sent\" notices end with the challenge", async ({ newPage }) => {
   const a = await playerPage(newPage, "amy");
   const b = await playerPage(newPage, "bea");
   await expect(a.page.getByTestId("online-list")).toContainText(b.username);
-
-  await a.page.getByTestId("online-list").getByRole("button", { name: `Duel ${b.username}` }).click();
   const dialog = b.page.getByRole("dialog", { name: `Challenge from ${a.username}` });
+
+  // From the online list.
+  await a.page.getByTestId("online-list").getByRole("button", { name: `Duel ${b.username}` }).click();
+  await expect(a.page.getByTestId("online-notice")).toHaveText(`Challenge sent to ${b.username}`);
   await dialog.getByRole("button", { name: "Decline" }).click();
   await expect(a.page.getByTestId("toasts")).toContainText(`${b.username} declined your challenge.`);
   await expect(b.page.getByTestId("toasts")).toContainText(`You declined ${a.username}'s challenge.`);
   await expect(a.page.getByTestId("outgoing-challenge")).toHaveCount(0);
+  await expect(a.page.getByTestId("online-notice")).toHaveText("");
+
+  // From the chat, cancelled by A this time.
+  await a.page.getByLabel("Message", { exact: true }).fill(`/duel ${b.username}`);
+  await a.page.getByLabel("Message", { exact: true }).press("Enter");
+  await expect(a.page.getByTestId("chat-notice")).toHaveText(`Challenge sent to ${b.username}`);
+  await expect(dialog).toBeVisible();
+  await a.page.getByTestId("outgoing-challenge").getByRole("button", { name: "Cancel" }).click();
+  await expect(a.page.getByTestId("toasts")).toContainText(`You cancelled your challenge to ${b.username}.`);
+  await expect(a.page.getByTestId("chat-notice")).toHaveText("");
+  await expect(dialog).toHaveCount(0);
 });
 
 test("B answers in one of three tabs: the others' dialogs close, and a tab that answers late is told the challenge was already accepted", async ({ newPage }) => {

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Avatar } from "@/components/Avatar";
-import { useChallenge } from "@/components/realtime/context";
+import { useSendChallenge, type Notice } from "@/components/realtime/useSendChallenge";
 import { Button } from "@/components/ui/Button";
 import { CHAT_MAX_LENGTH, parseChatInput, type ChatMessage } from "@/lib/protocol/chat";
 import type { Ack } from "@/lib/protocol/common";
@@ -13,8 +13,6 @@ import type { ConnectionStatus } from "@/lib/client/socket";
 /** The remaining-characters hint appears this close to the limit. */
 const NEAR_LIMIT = 50;
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-
-type Notice = { tone: "info" | "error"; text: string };
 
 function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
   return (
@@ -80,10 +78,12 @@ export function LobbyChat({
   me: string;
   send: (text: string) => Promise<Ack<{ id: string }>>;
 }) {
-  const challenge = useChallenge();
+  const duel = useSendChallenge();
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // A chat refusal or a bad command; otherwise the last /duel's own notice.
+  const [chatNotice, setNotice] = useState<Notice | null>(null);
+  const notice = chatNotice ?? duel.notice;
   const remaining = CHAT_MAX_LENGTH - text.length;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -95,9 +95,8 @@ export function LobbyChat({
 
     setSending(true);
     if (command.kind === "duel") {
-      const result = await challenge(command.target);
-      setNotice(result.ok ? { tone: "info", text: `Challenge sent to ${command.target}` } : { tone: "error", text: result.message });
-      if (result.ok) setText("");
+      setNotice(null);
+      if (await duel.send(command.target)) setText("");
     } else {
       const result = await send(command.text);
       // A refusal keeps the text, so the sender can retry once the reason is gone.

@@ -1,14 +1,11 @@
 "use client";
 // Who is online right now (the /chat socket's presence), with a Duel button for everyone else.
 import Link from "next/link";
-import { useState } from "react";
 import { Avatar } from "@/components/Avatar";
-import { useChallenge } from "@/components/realtime/context";
+import { useSendChallenge } from "@/components/realtime/useSendChallenge";
 import { Button } from "@/components/ui/Button";
 import type { PresenceUser } from "@/lib/protocol/chat";
 import type { ConnectionStatus } from "@/lib/client/socket";
-
-type Notice = { tone: "info" | "error"; text: string };
 
 function StatusBadge({ status }: { status: PresenceUser["status"] }) {
   return status === "in_game" ? (
@@ -19,16 +16,8 @@ function StatusBadge({ status }: { status: PresenceUser["status"] }) {
 }
 
 export function OnlineList({ status, users, meId }: { status: ConnectionStatus; users: PresenceUser[] | null; meId: number }) {
-  const challenge = useChallenge();
-  const [pending, setPending] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
-  async function duel(username: string) {
-    setPending(username);
-    const result = await challenge(username);
-    setPending(null);
-    setNotice(result.ok ? { tone: "info", text: `Challenge sent to ${username}` } : { tone: "error", text: result.message });
-  }
+  const duel = useSendChallenge();
+  const { notice } = duel;
 
   if (users === null) {
     return (
@@ -61,13 +50,13 @@ export function OnlineList({ status, users, meId }: { status: ConnectionStatus; 
               {!isMe && (
                 <Button
                   size="sm"
-                  onClick={() => void duel(user.username)}
-                  disabled={inGame || pending !== null}
+                  onClick={() => void duel.send(user.username)}
+                  disabled={inGame || duel.sending !== null}
                   aria-label={`Duel ${user.username}`}
                   title={inGame ? `${user.username} is in a game` : undefined}
                   className="shrink-0"
                 >
-                  {pending === user.username ? "Sending…" : "Duel"}
+                  {duel.sending === user.username ? "Sending…" : "Duel"}
                 </Button>
               )}
             </li>

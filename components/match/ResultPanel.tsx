@@ -1,32 +1,34 @@
 "use client";
 // The end of a match over the field: who won, the score, how it ended, Rematch and the way back.
 import Link from "next/link";
-import { useState } from "react";
-import { useChallenge } from "@/components/realtime/context";
+import { useSendChallenge } from "@/components/realtime/useSendChallenge";
 import { Button, buttonClass } from "@/components/ui/Button";
+import type { SendStatus } from "@/lib/client/challenge-machine";
 import { forfeitText, type Names, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
 import { otherSlot, PLAYER_SLOTS } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
-type RematchState = { state: "idle" | "sending" | "sent" } | { state: "failed"; message: string };
+/** One rematch offer at a time; a declined or accepted one is final, an unanswered one may be sent again. */
+function rematchView(status: SendStatus): { canSend: boolean; text: string | null } {
+  if (status.kind === "none") return { canSend: true, text: null };
+  if (status.kind === "waiting") return { canSend: false, text: `Rematch offered to ${status.target}…` };
+  const { target, reason } = status.end;
+  if (reason === "declined") return { canSend: false, text: `${target} declined the rematch.` };
+  if (reason === "accepted") return { canSend: false, text: null };
+  if (reason === "cancelled") return { canSend: true, text: null };
+  return { canSend: true, text: `${target} did not answer the rematch.` };
+}
 
 export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlot | null; hasOpponent: boolean }) {
-  const challenge = useChallenge();
-  const [rematch, setRematch] = useState<RematchState>({ state: "idle" });
+  const rematch = useSendChallenge();
+  const rematchState = rematchView(rematch.status);
   const winnerSlot = PLAYER_SLOTS.find((of) => sameName(outcome.winner, names[of])) ?? null;
   // No winner (neither player showed up): nobody lost either.
   const headline = !outcome.winner ? (outcome.status === "forfeited" ? "No winner" : "Match over") : slot ? (sameName(outcome.winner, viewerName) ? "You won" : "You lost") : `${outcome.winner} won`;
   const tone = slot && outcome.winner ? (headline === "You won" ? "text-emerald-300" : "text-rose-300") : "text-white";
   const reason = outcome.status === "forfeited" ? forfeitText(outcome.forfeitReason, winnerSlot ? names[otherSlot(winnerSlot)] : null) : null;
   const opponent = slot ? names[otherSlot(slot)] : null;
-
-  const sendRematch = async () => {
-    if (!opponent) return;
-    setRematch({ state: "sending" });
-    const response = await challenge(opponent);
-    setRematch(response.ok ? { state: "sent" } : { state: "failed", message: response.message });
-  };
 
   return (
     <div className="absolute inset-0 flex items-center justify-center overflow-y-auto rounded-lg bg-slate-950/85 p-3 backdrop-blur-sm">
@@ -45,22 +47,20 @@ export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: {
         {reason && <p className="mt-3 text-sm text-amber-300">{reason}</p>}
         <div className="mt-5 flex flex-col gap-2">
           {slot && hasOpponent && (
-            <Button onClick={() => void sendRematch()} disabled={rematch.state === "sending"}>
-              Rematch
+            <Button onClick={() => void (opponent && rematch.send(opponent))} disabled={rematch.sending !== null || !rematchState.canSend}>
+              {rematch.sending ? "Sending…" : "Rematch"}
             </Button>
           )}
           <Link href="/" className={buttonClass({ variant: "secondary" })}>
             Back to lobby
           </Link>
         </div>
-        {rematch.state === "sent" && (
-          <p role="status" className="mt-3 text-sm text-emerald-300">
-            Challenge sent…
-          </p>
-        )}
-        {rematch.state === "failed" && (
+        <p role="status" data-testid="rematch-status" className="mt-3 text-sm text-slate-200 empty:hidden">
+          {rematchState.text}
+        </p>
+        {rematch.error && (
           <p role="alert" className="mt-3 text-sm text-rose-300">
-            {rematch.message}
+            {rematch.error}
           </p>
         )}
       </section>

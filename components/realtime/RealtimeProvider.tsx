@@ -23,7 +23,11 @@ export function RealtimeProvider({
   children: React.ReactNode;
 }) {
   const { socket, status, deferClose, cancelClose, state, challenge, cancel, decline, accept, retry, closeAccepting, dismissToast } = useChallenges(user.name, challengeTimeoutMs);
-  const value = useMemo<RealtimeContextValue>(() => ({ socket, status, challenge, deferClose, cancelClose }), [socket, status, challenge, deferClose, cancelClose]);
+  const { outgoing, lastEnded } = state;
+  const value = useMemo<RealtimeContextValue>(
+    () => ({ socket, status, challenge, challenges: { outgoing, lastEnded }, deferClose, cancelClose }),
+    [socket, status, challenge, outgoing, lastEnded, deferClose, cancelClose],
+  );
   const newestOffer = state.offers.at(-1);
 
   return (

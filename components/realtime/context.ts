@@ -3,6 +3,7 @@
 // socket's deferred match closes.
 // Apart from the provider so that its consumers (TournamentToasts among them) import no cycle.
 import { createContext, useContext } from "react";
+import type { ChallengeState } from "@/lib/client/challenge-machine";
 import type { ChallengeResult } from "@/lib/client/hooks/useChallenges";
 import type { MatchCloses } from "@/lib/client/hooks/useGameConnection";
 import type { ConnectionStatus, GameSocket } from "@/lib/client/socket";
@@ -13,7 +14,11 @@ export interface RealtimeContextValue extends MatchCloses {
   socket: GameSocket | null;
   status: ConnectionStatus;
   challenge: (username: string) => Promise<ChallengeResult>;
+  /** Our open challenge and how the last one ended: what "challenge sent" notices follow. */
+  challenges: OutgoingChallenges;
 }
+
+export type OutgoingChallenges = Pick<ChallengeState, "outgoing" | "lastEnded">;
 
 export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
@@ -32,6 +37,12 @@ export function useRealtimeStatus(): ConnectionStatus {
 /** `challenge(username)` sends a duel challenge; the provider then shows the waiting panel. */
 export function useChallenge(): (username: string) => Promise<ChallengeResult> {
   return useContext(RealtimeContext)?.challenge ?? notLoggedIn;
+}
+
+const noChallenges: OutgoingChallenges = { outgoing: null, lastEnded: null };
+
+export function useOutgoingChallenges(): OutgoingChallenges {
+  return useContext(RealtimeContext)?.challenges ?? noChallenges;
 }
 
 /** Deferred close_match for the app's /game socket (see MatchCloses); nothing to close when logged out. */

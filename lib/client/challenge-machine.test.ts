@@ -6,6 +6,7 @@ import {
   MATCH_START_WAIT_MS,
   needsTicks,
   secondsLeft,
+  sendStatus,
   STALE_GRACE_MS,
   TOAST_MS,
   type ChallengeEvent,
@@ -154,6 +155,29 @@ describe("outgoing challenges (the challenger's tabs)", () => {
     const gone = run([{ type: "tick", now: T0 + 30_000 + STALE_GRACE_MS }], state);
     expect(gone.outgoing).toBeNull();
     expect(gone.toasts).toEqual([]);
+  });
+});
+
+describe("what the control that sent a challenge shows (sendStatus)", () => {
+  it("waiting while the challenge is open, then how it ended, for every way it can end", () => {
+    const open = run([sent()]);
+    expect(sendStatus("c1", open)).toEqual({ kind: "waiting", target: "ben" });
+    for (const reason of ["declined", "expired", "cancelled"] as const) {
+      expect(sendStatus("c1", run([closed("c1", reason, "ann")], open))).toEqual({ kind: "ended", end: { id: "c1", target: "ben", reason } });
+    }
+    const started = run([closed("c1", "accepted", "ann"), { type: "match_id", challengeId: "c1", matchId: 7, now: T0 + 2_000 }], open);
+    expect(sendStatus("c1", started)).toEqual({ kind: "ended", end: { id: "c1", target: "ben", reason: "accepted" } });
+    const lost = run([{ type: "tick", now: T0 + 30_000 + STALE_GRACE_MS }], open);
+    expect(sendStatus("c1", lost)).toEqual({ kind: "ended", end: { id: "c1", target: "ben", reason: "unanswered" } });
+  });
+
+  it("accepted but not started yet still counts as waiting", () => {
+    expect(sendStatus("c1", run([sent(), closed("c1", "accepted", "ann")])).kind).toBe("waiting");
+  });
+
+  it("nothing sent, or a challenge since replaced by a newer one, shows nothing", () => {
+    expect(sendStatus(null, run([sent()]))).toEqual({ kind: "none" });
+    expect(sendStatus("c1", run([sent("c1"), sent("c2")]))).toEqual({ kind: "none" });
   });
 });
 

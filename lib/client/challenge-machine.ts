@@ -2,7 +2,7 @@
 // provider feeds it socket events, acknowledgements and clock ticks, and renders what it holds:
 // incoming offers (the dialog), our outgoing challenge (the waiting panel), the accept-and-create
 // progress, and the toasts that tell both sides how a challenge ended.
-import type { ChallengeClosed, ChallengeOffer } from "@/lib/protocol/game";
+import type { ChallengeCloseReason, ChallengeClosed, ChallengeOffer } from "@/lib/protocol/game";
 import { sameName } from "./names";
 import { MAX_TOASTS } from "./toasts";
 
@@ -26,6 +26,12 @@ export interface Accepting {
   /** Only network/server failures of create_match are worth retrying. */
   canRetry?: boolean;
 }
+/** How our last outgoing challenge ended; "unanswered": the server never closed it (lost connection). */
+export interface OutgoingEnd {
+  id: string;
+  target: string;
+  reason: ChallengeCloseReason | "unanswered";
+}
 export type ToastTone = "info" | "error";
 export interface Toast {
   id: number;
@@ -38,6 +44,8 @@ export interface ChallengeState {
   now: number;
   offers: Offer[];
   outgoing: Outgoing | null;
+  /** Kept so that whatever announced "challenge sent" can say how it ended (see `sendStatus`). */
+  lastEnded: OutgoingEnd | null;
   accepting: Accepting | null;
   toasts: Toast[];
   nextToastId: number;
@@ -74,7 +82,7 @@ export const MATCH_START_WAIT_MS = 20_000;
 export const STALE_GRACE_MS = 5_000;
 export const TOAST_MS: Record<ToastTone, number> = { info: 6_000, error: 9_000 };
 
-export const initialChallengeState: ChallengeState = { now: 0, offers: [], outgoing: null, accepting: null, toasts: [], nextToastId: 1 };
+export const initialChallengeState: ChallengeState = { now: 0, offers: [], outgoing: null, lastEnded: null, accepting: null, toasts: [], nextToastId: 1 };
 
 export const matchHref = (matchId: number) => `/match/${matchId}/`;
 export const secondsLeft = (deadline: number, now: number) => Math.max(0, Math.ceil((deadline - now) / 1000));
@@ -108,7 +116,7 @@ function tick(state: ChallengeState, now: number): ChallengeState {
   };
   const outgoing = state.outgoing;
   if (outgoing && outgoing.deadline + (outgoing.phase === "accepted" ? 0 : STALE_GRACE_MS) <= now) {
-    next = { ...next, outgoing: null };
+    next = { ...next, outgoing: null, lastEnded: { id: outgoing.id, target: outgoing.target, reason: "unanswered" } };
     if (outgoing.phase === "accepted") next = addToast(next, `${outgoing.target} accepted, but the match did not start. Try challenging again.`, "error", now);
   }
   return next;
@@ -125,6 +133,7 @@ function closed(state: ChallengeState, message: ChallengeClosed, me: string, now
     ...state,
     offers: state.offers.filter((offer) => offer.id !== message.challenge_id),
     outgoing: !ours ? state.outgoing : message.reason === "accepted" ? { ...ours, target: message.target, phase: "accepted", deadline: now + MATCH_START_WAIT_MS } : null,
+    lastEnded: ours && message.reason !== "accepted" ? { id: ours.id, target: message.target, reason: message.reason } : state.lastEnded,
   };
   // The tab that is accepting shows its own progress; a toast would only repeat it.
   if (state.accepting?.id === message.challenge_id) return next;
@@ -152,7 +161,7 @@ export function challengeReducer(state: ChallengeState, event: ChallengeEvent): 
       return closed(state, event.message, event.me, event.now);
     case "match_id":
       // Our own challenge: the tab goes to the match. Another tab's: a link rather than a hijack.
-      if (state.outgoing?.id === event.challengeId) return { ...state, outgoing: null };
+      if (state.outgoing?.id === event.challengeId) return { ...state, outgoing: null, lastEnded: { id: state.outgoing.id, target: state.outgoing.target, reason: "accepted" } };
       return addToast(state, "Your duel is starting.", "info", event.now, matchHref(event.matchId));
     case "decline":
       return { ...state, offers: state.offers.filter((offer) => offer.id !== event.id) };
@@ -177,4 +186,18 @@ export function challengeReducer(state: ChallengeState, event: ChallengeEvent): 
     case "dismiss":
       return { ...state, toasts: state.toasts.filter((toast) => toast.id !== event.id) };
   }
+}
+
+/**
+ * What a "send a challenge" control shows about the challenge it sent (`sentId`): "waiting" while
+ * it is open, then how it ended, so no "challenge sent" notice outlives its challenge.
+ */
+export type SendStatus = { kind: "none" } | { kind: "waiting"; target: string } | { kind: "ended"; end: OutgoingEnd };
+
+export function sendStatus(sentId: string | null, { outgoing, lastEnded }: Pick<ChallengeState, "outgoing" | "lastEnded">): SendStatus {
+  if (sentId === null) return { kind: "none" };
+  if (outgoing?.id === sentId) return { kind: "waiting", target: outgoing.target };
+  if (lastEnded?.id === sentId) return { kind: "ended", end: lastEnded };
+  // Replaced by a newer challenge from another control: this one's notice is over.
+  return { kind: "none" };
 }

@@ -9,7 +9,7 @@ import { challengeReducer, initialChallengeState, matchHref, needsTicks, type Of
 import { request } from "@/lib/client/socket";
 import { useGameConnection, whenConnected, type GameListeners } from "./useGameConnection";
 
-export type ChallengeResult = { ok: true } | { ok: false; message: string };
+export type ChallengeResult = { ok: true; id: string } | { ok: false; message: string };
 type CreateMatchResult = { ok: true; matchId: number } | { ok: false; message: string; canRetry: boolean };
 
 async function createMatch(opponent: string): Promise<CreateMatchResult> {
@@ -59,7 +59,7 @@ export function useChallenges(me: string, challengeTimeoutMs: number) {
       const response = await request<{ challenge_id: string }>((ack) => game.emit("challenge", { type: "challenge", target: username }, ack));
       if (!response.ok) return { ok: false, message: response.error.message };
       dispatch({ type: "sent", id: response.challenge_id, target: username, timeoutMs: challengeTimeoutMs, now: Date.now() });
-      return { ok: true };
+      return { ok: true, id: response.challenge_id };
     },
     [challengeTimeoutMs, socketRef],
   );
