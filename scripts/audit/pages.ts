@@ -1,23 +1,22 @@
 /**
- * Page audit: visits every page of a running server as a player would and reports, per page,
- * the JavaScript it loads (raw and gzip bytes) and axe-core's serious and critical violations.
+ * Page audit: visits every page as a player would, on a desktop and on a phone held both ways,
+ * and prints per page the JavaScript it loads (raw and gzip bytes) and axe-core's serious and
+ * critical WCAG 2.1 A/AA violations.
  *
- *   AUDIT_URL=http://127.0.0.1:3000 npx tsx scripts/audit/pages.ts
- *
- * The server needs generous sign-up and login limits (SIGNUP_MAX_PER_ADDRESS, LOGIN_MAX_PER_ADDRESS).
+ *   npm run audit:pages                                   # starts its own server.ts (needs `npm run build`)
+ *   AUDIT_URL=http://127.0.0.1:3000 npm run audit:pages   # a running server with generous sign-up/login limits
  */
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { GENEROUS_LIMITS, startServer, TEST_SECRET } from "../../tests/helpers/server";
 
-const base = process.env.AUDIT_URL ?? "http://127.0.0.1:3000";
-const viewport = process.env.AUDIT_VIEWPORT ? parseViewport(process.env.AUDIT_VIEWPORT) : { width: 1366, height: 800 };
-
-function parseViewport(text: string): { width: number; height: number } {
-  const [width = 1366, height = 800] = text.split("x").map(Number);
-  return { width, height };
-}
+const SCREENS: BrowserContextOptions[] = [
+  { viewport: { width: 1366, height: 800 } },
+  { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true },
+];
 
 type Row = { page: string; scripts: number; raw: number; gzip: number; serious: number; nodes: number; rules: string };
 
@@ -44,7 +43,7 @@ async function measure(page: Page, name: string, visit: () => Promise<unknown>):
   };
 }
 
-async function signUp(page: Page, username: string) {
+async function signUp(page: Page, base: string, username: string) {
   await page.goto(`${base}/register/`);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill("correct-horse-battery");
@@ -52,28 +51,33 @@ async function signUp(page: Page, username: string) {
   await page.getByTestId("lobby-username").waitFor();
 }
 
-async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+async function audit(browser: Browser, base: string, screen: BrowserContextOptions) {
   const rows: Row[] = [];
-  const guest = await (await browser.newContext({ viewport })).newPage();
+  const guest = await (await browser.newContext(screen)).newPage();
   rows.push(await measure(guest, "landing (logged out)", () => guest.goto(`${base}/`)));
   rows.push(await measure(guest, "login", () => guest.goto(`${base}/login/`)));
   rows.push(await measure(guest, "sign-up", () => guest.goto(`${base}/register/`)));
   rows.push(await measure(guest, "404", () => guest.goto(`${base}/users/%25/`)));
 
   const name = `audit_${randomBytes(3).toString("hex")}`;
-  const player = await (await browser.newContext({ viewport })).newPage();
-  await signUp(player, name);
+  const player = await (await browser.newContext(screen)).newPage();
+  await signUp(player, base, name);
   rows.push(await measure(player, "lobby", () => player.goto(`${base}/`)));
   rows.push(await measure(player, "players", () => player.goto(`${base}/users/`)));
   rows.push(await measure(player, "profile", () => player.goto(`${base}/users/${name}/`)));
   rows.push(await measure(player, "tournaments", () => player.goto(`${base}/tournaments/`)));
-  await browser.close();
 
-  console.log(`viewport ${viewport.width}x${viewport.height}`);
+  console.log(`\nscreen ${screen.viewport?.width}x${screen.viewport?.height}${screen.isMobile ? " (phone)" : ""}`);
   console.log("| page | scripts | JS raw KB | JS gzip KB | axe serious+critical rules | nodes | rules |");
   console.log("|---|---:|---:|---:|---:|---:|---|");
   for (const r of rows) console.log(`| ${r.page} | ${r.scripts} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} | ${r.serious} | ${r.nodes} | ${r.rules} |`);
 }
 
-await main();
+const server = process.env.AUDIT_URL ? null : await startServer({ NEXTAUTH_SECRET: TEST_SECRET, ...GENEROUS_LIMITS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+try {
+  for (const screen of SCREENS) await audit(browser, process.env.AUDIT_URL ?? server!.url, screen);
+} finally {
+  await browser.close();
+  await server?.stop();
+}
