@@ -67,6 +67,21 @@ async function audit(browser: Browser, base: string, screen: BrowserContextOptio
   rows.push(await measure(player, "profile", () => player.goto(`${base}/users/${name}/`)));
   rows.push(await measure(player, "tournaments", () => player.goto(`${base}/tournaments/`)));
 
+  // A tournament's bracket (open) and a duel's match page (waiting), created through the API.
+  const headers = { origin: base };
+  const created = await player.request.post(`${base}/game/tournaments/create_tournament_form/`, { headers, data: { name: "Audit cup", max_players: 4 } });
+  const { tournament_id } = (await created.json()) as { tournament_id: number };
+  rows.push(await measure(player, "bracket (open)", () => player.goto(`${base}/tournaments/${tournament_id}/`)));
+  const opponent = `audit_${randomBytes(3).toString("hex")}`;
+  const other = await (await browser.newContext(screen)).newPage();
+  await signUp(other, base, opponent);
+  const match = await player.request.post(`${base}/game/matches/create_match/`, { headers, data: { opponent } });
+  const { match_id } = (await match.json()) as { match_id: number };
+  rows.push(await measure(player, "match (waiting)", () => player.goto(`${base}/match/${match_id}/`)));
+  await other.context().close();
+  await player.context().close();
+  await guest.context().close();
+
   console.log(`\nscreen ${screen.viewport?.width}x${screen.viewport?.height}${screen.isMobile ? " (phone)" : ""}`);
   console.log("| page | scripts | JS raw KB | JS gzip KB | axe serious+critical rules | nodes | rules |");
   console.log("|---|---:|---:|---:|---:|---:|---|");
