@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { currentUser } from "@/lib/transport/http/auth";
+import { idParam } from "@/lib/transport/http/params";
 import { appContext } from "@/lib/app/context";
 import { DuelButton } from "./DuelButton";
 
@@ -10,11 +11,11 @@ export const metadata: Metadata = { title: "Duel" };
 export const dynamic = "force-dynamic";
 
 export default async function DuelPage({ params }: { params: Promise<{ userId: string }> }) {
-  const { userId } = await params;
+  const id = idParam((await params).userId);
+  if (id === null) notFound();
   const viewer = await currentUser();
-  if (!viewer) redirect(`/login/?callbackUrl=${encodeURIComponent(`/duel/${userId}/`)}`);
-  const id = /^\d{1,9}$/.test(userId) ? Number(userId) : NaN;
-  const target = Number.isSafeInteger(id) ? await appContext().users.findById(id) : null;
+  if (!viewer) redirect(`/login/?callbackUrl=${encodeURIComponent(`/duel/${id}/`)}`);
+  const target = await appContext().users.findById(id);
   if (!target) notFound();
 
   return (

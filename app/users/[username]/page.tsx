@@ -7,13 +7,14 @@ import { appContext } from "@/lib/app/context";
 import type { MatchSummary } from "@/lib/app/repos/users";
 import { forfeitText } from "@/lib/client/match-text";
 import { currentUser } from "@/lib/transport/http/auth";
+import { textParam } from "@/lib/transport/http/params";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ username: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).username) };
+  return { title: textParam((await params).username) ?? "Player" };
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
@@ -25,8 +26,8 @@ const howItEnded = (match: MatchSummary, player: string) =>
   match.status === "forfeited" && match.opponent ? forfeitText(match.forfeitReason, match.won ? match.opponent : player) : null;
 
 export default async function ProfilePage({ params }: Props) {
-  const username = decodeURIComponent((await params).username);
-  const profile = await appContext().users.findByUsername(username);
+  const username = textParam((await params).username);
+  const profile = username === null ? null : await appContext().users.findByUsername(username);
   if (!profile) notFound();
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);

@@ -1,0 +1,18 @@
+// A page's dynamic URL segments, read safely: a malformed one (`/users/%/`, `/match/xyz/`) is a 404
+// like an unknown one, never an exception in the server log.
+import { matchIdParamSchema } from "../../protocol/http";
+
+/** The segment percent-decoded, or null when it is not valid percent-encoding. */
+export function textParam(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** An `<id>` segment (a match, a tournament, a user): a positive 32-bit integer, or null. */
+export function idParam(raw: string): number | null {
+  const parsed = matchIdParamSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
