@@ -4,27 +4,28 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/forms";
+import { useFormErrors } from "@/components/useFormErrors";
 import { anyBody, postJson } from "@/lib/client/api";
 import { fieldErrors, registerBodySchema } from "@/lib/protocol/http";
 
 export function RegisterForm() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { formRef, errors, fail, clear } = useFormErrors();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = registerBodySchema.safeParse({ username: form.get("username"), password: form.get("password") });
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+      fail(fieldErrors(parsed.error));
       return;
     }
     setPending(true);
-    setErrors({});
+    clear();
     const created = await postJson("/api/register/", parsed.data, anyBody);
     if (!created.ok) {
-      setErrors(created.error ? (created.error.fields ?? { form: created.error.message }) : { form: "Something went wrong. Check your connection and try again." });
+      fail(created.error ? (created.error.fields ?? { form: created.error.message }) : { form: "Something went wrong. Check your connection and try again." });
       setPending(false);
       return;
     }
@@ -34,13 +35,13 @@ export function RegisterForm() {
       router.replace("/");
       router.refresh();
     } catch {
-      setErrors({ form: "Something went wrong. Check your connection and try again." });
+      fail({ form: "Something went wrong. Check your connection and try again." });
       setPending(false);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={errors.form ?? errors.body} />
       <TextField
         label="Username"

@@ -34,7 +34,7 @@ export default async function DuelPage({ params }: { params: Promise<{ userId: s
           <DuelButton target={target.username} />
         </>
       )}
-      <Link href={`/users/${target.username}/`} className="mt-6 inline-block text-emerald-400 hover:underline">
+      <Link href={`/users/${target.username}/`} className="mt-4 inline-flex min-h-11 items-center text-emerald-400 hover:underline">
         Back to {target.username}&apos;s profile
       </Link>
     </section>
