@@ -85,7 +85,7 @@ export function NavMenu({ user }: { user: { name: string } | null }) {
             <Link href="/login/" aria-current={pathname === "/login/" ? "page" : undefined} className={navItemClass}>
               Log in
             </Link>
-            <Link href="/register/" className={buttonClass({ size: "sm", className: "whitespace-nowrap" })}>
+            <Link href="/register/" aria-current={pathname === "/register/" ? "page" : undefined} className={buttonClass({ size: "sm", className: "whitespace-nowrap" })}>
               Sign up
             </Link>
           </>
@@ -105,7 +105,7 @@ export function NavMenu({ user }: { user: { name: string } | null }) {
       {open && (
         <div ref={panelRef} className="absolute inset-x-0 top-full z-40 border-b border-slate-800 bg-slate-900 p-2 shadow-xl md:hidden">
           <NavLinks id="nav-menu" pathname={pathname} className="flex flex-col gap-1" />
-          {user && <LogoutButton className={`${navItemClass} w-full`} />}
+          {user && <LogoutButton className={`${navItemClass} mt-1 w-full border-t border-slate-800`} />}
         </div>
       )}
     </>

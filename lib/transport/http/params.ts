@@ -16,3 +16,19 @@ export function idParam(raw: string): number | null {
   const parsed = matchIdParamSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * The request's URL with every `%` of its path escaped when the path is not valid percent-encoding
+ * (`/users/%E0/`): Next answers such a path with a bare 500, whereas escaped it is an ordinary
+ * address whose page finds nothing there (textParam, idParam) and shows the 404 page.
+ */
+export function wellFormedPath(url: string): string {
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  try {
+    decodeURIComponent(path);
+    return url;
+  } catch {
+    return path.replaceAll("%", "%25") + url.slice(path.length);
+  }
+}
