@@ -78,6 +78,13 @@ test("logged out on every screen: landing, login and sign-up with their errors f
   }
 });
 
+test("malformed and unknown addresses are 404 pages with a title", async ({ page }) => {
+  for (const path of ["/duel/abc/", "/match/xyz/", "/tournaments/%25/", "/users/%E0%A4%A/", `/users/${uniqueName("ghost")}/`]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page, path).toHaveTitle("Page not found · Online Pong");
+  }
+});
+
 test("the skip link is the first Tab stop and leads past the nav", async ({ page }) => {
   await page.goto("/");
   await page.keyboard.press("Tab");

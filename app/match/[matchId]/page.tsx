@@ -12,7 +12,7 @@ type Props = { params: Promise<{ matchId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const matchId = idParam((await params).matchId);
-  return { title: matchId === null ? "Match" : `Match ${matchId}` };
+  return { title: matchId === null ? "Page not found" : `Match ${matchId}` };
 }
 
 export default async function MatchPage({ params }: Props) {

@@ -18,7 +18,7 @@ const loadTournament = cache(async (rawId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tournament = await loadTournament((await params).tournamentId);
-  return { title: tournament ? tournament.name : "Tournament" };
+  return { title: tournament ? tournament.name : "Page not found" };
 }
 
 export default async function TournamentPage({ params }: Props) {

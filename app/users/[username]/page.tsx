@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
 import { appContext } from "@/lib/app/context";
@@ -13,8 +14,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ username: string }> };
 
+/** The player the address names (in any case), shared by the metadata and the page within one request. */
+const findPlayer = cache(async (rawUsername: string) => {
+  const username = textParam(rawUsername);
+  return { username, profile: username === null ? null : await appContext().users.findByUsername(username) };
+});
+
+// The browser gets the metadata streamed beside the page: a 404 must name itself here too.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: textParam((await params).username) ?? "Player" };
+  const { profile } = await findPlayer((await params).username);
+  return { title: profile?.username ?? "Page not found" };
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
@@ -26,8 +35,7 @@ const howItEnded = (match: MatchSummary, player: string) =>
   match.status === "forfeited" && match.opponent ? forfeitText(match.forfeitReason, match.won ? match.opponent : player) : null;
 
 export default async function ProfilePage({ params }: Props) {
-  const username = textParam((await params).username);
-  const profile = username === null ? null : await appContext().users.findByUsername(username);
+  const { username, profile } = await findPlayer((await params).username);
   if (!profile) notFound();
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);
