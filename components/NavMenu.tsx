@@ -78,7 +78,9 @@ export function NavMenu({ user }: { user: { name: string } | null }) {
                 {user.name}
               </span>
             </Link>
-            <LogoutButton className={`${navItemClass} hidden md:flex`} />
+            <div className="hidden md:block">
+              <LogoutButton className={navItemClass} />
+            </div>
           </>
         ) : (
           <>
