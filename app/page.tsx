@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
-import { Lobby } from "@/components/lobby/Lobby";
+import { LazyLobby } from "@/components/lobby/LazyLobby";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/transport/http/auth";
 import { appContext } from "@/lib/app/context";
@@ -70,25 +70,25 @@ export default async function HomePage() {
           <h1 className="text-3xl font-bold text-white" data-testid="lobby-username">
             {user.name}
           </h1>
-          <Link href={`/users/${user.name}/`} className="text-sm text-emerald-400 hover:underline">
+          <Link href={`/users/${user.name}/`} className="inline-flex min-h-11 items-center text-sm text-emerald-400 hover:underline">
             View your profile
           </Link>
         </div>
       </section>
       {/* Chat then live matches in the wide column; who is online, tournaments and players beside them; stacked on phones. */}
-      <Lobby
+      <LazyLobby
         me={{ id: user.id, name: user.name }}
         aside={
           <>
             <Panel title="Tournaments">
               <ActiveTournaments />
-              <Link href="/tournaments/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
+              <Link href="/tournaments/" className="mt-1 inline-flex min-h-11 items-center text-sm text-emerald-400 hover:underline">
                 All tournaments →
               </Link>
             </Panel>
             <Panel title="Players">
               <UserList users={players} columns="one" emptyText="Nobody else is here yet. Invite a friend!" />
-              <Link href="/users/" className="mt-3 inline-block text-sm text-emerald-400 hover:underline">
+              <Link href="/users/" className="mt-1 inline-flex min-h-11 items-center text-sm text-emerald-400 hover:underline">
                 All players →
               </Link>
             </Panel>

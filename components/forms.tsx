@@ -21,7 +21,7 @@ export function TextField({ label, name, error, hint, ...input }: TextFieldProps
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`block w-full rounded-md border bg-slate-900 px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none focus:ring-2 ${
+        className={`block min-h-11 w-full rounded-md border bg-slate-900 px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none focus:ring-2 ${
           error ? "border-rose-500 focus:ring-rose-500" : "border-slate-700 focus:ring-emerald-400"
         }`}
         {...input}
@@ -42,7 +42,8 @@ export function TextField({ label, name, error, hint, ...input }: TextFieldProps
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md border border-rose-500/40 bg-rose-500/10 px-3 py-2 text-sm text-rose-300">
+    // Focusable (not a Tab stop), so that a failed submit can move focus here (useFormErrors).
+    <p role="alert" tabIndex={-1} data-form-error className="rounded-md border border-rose-500/40 bg-rose-500/10 px-3 py-2 text-sm text-rose-300 focus:outline-2 focus:outline-offset-2 focus:outline-rose-400">
       {message}
     </p>
   );

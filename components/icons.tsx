@@ -11,3 +11,12 @@ export function EyeIcon() {
     </svg>
   );
 }
+
+/** Three bars, or a cross while the menu it opens is open. */
+export function MenuIcon({ open }: { open: boolean }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" className="h-5 w-5">
+      {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
+    </svg>
+  );
+}

@@ -4,11 +4,12 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton, TextField } from "@/components/forms";
+import { useFormErrors } from "@/components/useFormErrors";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const { formRef, errors, fail, clear } = useFormErrors();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,15 +17,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const username = String(form.get("username") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!username || !password) {
-      setError("Enter your username and password");
+      fail({ ...(username ? {} : { username: "Enter your username" }), ...(password ? {} : { password: "Enter your password" }) });
       return;
     }
     setPending(true);
-    setError(undefined);
+    clear();
     const result = await signIn("credentials", { username, password, redirect: false }).catch(() => undefined);
     if (!result?.ok) {
       setPending(false);
-      setError(loginErrorMessage(result?.error));
+      fail({ form: loginErrorMessage(result?.error) });
       return;
     }
     router.replace(callbackUrl);
@@ -32,10 +33,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={error} />
-      <TextField label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={errors.form} />
+      <TextField label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.username} required />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} required />
       <SubmitButton pending={pending} pendingLabel="Logging in…">
         Log in
       </SubmitButton>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/Button";
 import { UserList } from "@/components/UserList";
 import { appContext } from "@/lib/app/context";
 
@@ -23,11 +24,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             type="search"
             defaultValue={query}
             placeholder="Search by username"
-            className="min-w-0 flex-1 rounded-md border border-slate-700 bg-slate-900 px-3 py-2 text-white placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-emerald-400 sm:w-64"
+            className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-700 bg-slate-900 px-3 py-2 text-white placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-emerald-400 sm:w-64"
           />
-          <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-emerald-400">
+          <Button type="submit" variant="secondary">
             Search
-          </button>
+          </Button>
         </form>
       </div>
       <UserList users={users} emptyText={query ? `No player matches "${query}".` : "No players yet."} />

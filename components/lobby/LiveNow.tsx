@@ -34,7 +34,7 @@ function LiveMatchRow({ match }: { match: LiveMatchSummary }) {
     >
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium text-white" title={title}>
-          {match.player1} <span className="font-normal text-slate-500">vs</span> {match.player2}
+          {match.player1} <span className="font-normal text-slate-400">vs</span> {match.player2}
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-400">
           <StatusBadge status={match.status} />
@@ -55,7 +55,7 @@ function LiveMatchRow({ match }: { match: LiveMatchSummary }) {
       <Link
         href={`/match/${match.match_id}/`}
         aria-label={`Watch ${title}`}
-        className={buttonClass({ size: "sm", className: "min-h-11 shrink-0 sm:px-4" })}
+        className={buttonClass({ size: "sm", className: "shrink-0 sm:px-4" })}
       >
         Watch
       </Link>

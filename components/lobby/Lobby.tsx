@@ -27,7 +27,7 @@ function Counted({ title, count }: { title: string; count: number | undefined })
   return (
     <>
       {title}
-      {count !== undefined ? <span className="ml-1 font-normal normal-case tracking-normal text-slate-500">({count})</span> : null}
+      {count !== undefined ? <span className="ml-1 font-normal normal-case tracking-normal text-slate-400">({count})</span> : null}
     </>
   );
 }

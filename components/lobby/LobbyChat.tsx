@@ -20,10 +20,11 @@ function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean })
       <Avatar username={message.author} size="sm" />
       <div className="min-w-0 flex-1">
         <p className="flex items-baseline gap-2 text-sm">
-          <Link href={`/users/${message.author}/`} className={`truncate font-semibold hover:underline ${mine ? "text-emerald-300" : "text-white"}`}>
+          {/* Not a Tab stop: up to 200 of them would stand between the keyboard and the input (profiles are in the online list). */}
+          <Link href={`/users/${message.author}/`} tabIndex={-1} className={`truncate font-semibold hover:underline ${mine ? "text-emerald-300" : "text-white"}`}>
             {message.author}
           </Link>
-          <time dateTime={message.sent_at} className="shrink-0 font-mono text-xs text-slate-500">
+          <time dateTime={message.sent_at} className="shrink-0 font-mono text-xs text-slate-400">
             {timeFormat.format(new Date(message.sent_at))}
           </time>
         </p>
@@ -56,7 +57,7 @@ function MessageLog({ messages, me }: { messages: ChatMessage[]; me: string }) {
       }}
       className="h-72 overflow-y-auto rounded-lg border border-slate-800 bg-slate-950/60 px-3 focus-visible:outline-2 focus-visible:outline-emerald-400 sm:h-96"
     >
-      {messages.length === 0 && <p className="py-8 text-center text-sm text-slate-500">No messages yet. Say hi!</p>}
+      {messages.length === 0 && <p className="py-8 text-center text-sm text-slate-400">No messages yet. Say hi!</p>}
       <ol data-testid="chat-log" className="divide-y divide-slate-800/60">
         {messages.map((message) => (
           <MessageItem key={message.id} message={message} mine={message.author === me} />
@@ -144,7 +145,7 @@ export function LobbyChat({
             placeholder="Say something, or /duel <username>"
             aria-describedby="chat-notice chat-remaining"
             aria-invalid={notice?.tone === "error" ? true : undefined}
-            className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-700 bg-slate-900 px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-emerald-400"
+            className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-700 bg-slate-900 px-3 py-2 text-base text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-emerald-400"
           />
           <Button type="submit" disabled={sending || !text.trim()} className="shrink-0">
             {sending ? "Sending…" : "Send"}

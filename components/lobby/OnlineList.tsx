@@ -44,7 +44,7 @@ export function OnlineList({ status, users, meId }: { status: ConnectionStatus; 
               >
                 <Avatar username={user.username} size="sm" />
                 <span className="truncate font-medium text-white">{user.username}</span>
-                {isMe && <span className="shrink-0 text-xs text-slate-500">(you)</span>}
+                {isMe && <span className="shrink-0 text-xs text-slate-400">(you)</span>}
               </Link>
               <StatusBadge status={user.status} />
               {!isMe && (

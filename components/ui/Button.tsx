@@ -1,5 +1,5 @@
 // The app's buttons: one set of class strings, for <button>s (Button) and for links that look
-// like buttons (buttonClass on a <Link>). Every size keeps a 36–44 px touch target.
+// like buttons (buttonClass on a <Link>). Every size keeps a 44 px touch target.
 import type { ButtonHTMLAttributes } from "react";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "quiet-danger";
@@ -16,7 +16,7 @@ const variants: Record<ButtonVariant, string> = {
 };
 
 const sizes: Record<ButtonSize, string> = {
-  sm: "min-h-9 px-3 py-1 text-sm",
+  sm: "min-h-11 min-w-11 px-3 py-1 text-sm",
   md: "min-h-11 px-5 py-2.5",
   lg: "min-h-11 px-10 py-2.5 text-lg",
 };

@@ -1,7 +1,7 @@
 /**
  * Page audit: visits every page as a player would, on a desktop and on a phone held both ways,
- * and prints per page the JavaScript it loads (raw and gzip bytes) and axe-core's serious and
- * critical WCAG 2.1 A/AA violations.
+ * and prints per page the JavaScript it loads (raw and gzip bytes, and which of a few heavy pieces
+ * it holds) and axe-core's serious and critical WCAG 2.1 A/AA violations.
  *
  *   npm run audit:pages                                   # starts its own server.ts (needs `npm run build`)
  *   AUDIT_URL=http://127.0.0.1:3000 npm run audit:pages   # a running server with generous sign-up/login limits
@@ -18,7 +18,14 @@ const SCREENS: BrowserContextOptions[] = [
   { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true },
 ];
 
-type Row = { page: string; scripts: number; raw: number; gzip: number; serious: number; nodes: number; rules: string };
+type Row = { page: string; scripts: number; raw: number; gzip: number; serious: number; nodes: number; rules: string; holds: string };
+
+/** Code a page should load only where it is needed, found by a string its minified chunk keeps. */
+const MARKERS: Record<string, string> = {
+  "socket.io-client": "io server disconnect",
+  "lobby chat": "Say something, or /duel",
+  zod: "ZodError",
+};
 
 async function measure(page: Page, name: string, visit: () => Promise<unknown>): Promise<Row> {
   const bodies = new Map<string, Promise<Buffer>>();
@@ -30,6 +37,7 @@ async function measure(page: Page, name: string, visit: () => Promise<unknown>):
   await page.waitForLoadState("networkidle");
   page.off("response", onResponse);
   const buffers = await Promise.all(bodies.values());
+  const texts = buffers.map((buffer) => buffer.toString("utf8"));
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   return {
@@ -40,6 +48,10 @@ async function measure(page: Page, name: string, visit: () => Promise<unknown>):
     serious: bad.length,
     nodes: bad.reduce((sum, v) => sum + v.nodes.length, 0),
     rules: bad.map((v) => `${v.id}(${v.nodes.length})`).join(" "),
+    holds: Object.entries(MARKERS)
+      .filter(([, marker]) => texts.some((text) => text.includes(marker)))
+      .map(([label]) => label)
+      .join(", "),
   };
 }
 
@@ -83,9 +95,9 @@ async function audit(browser: Browser, base: string, screen: BrowserContextOptio
   await guest.context().close();
 
   console.log(`\nscreen ${screen.viewport?.width}x${screen.viewport?.height}${screen.isMobile ? " (phone)" : ""}`);
-  console.log("| page | scripts | JS raw KB | JS gzip KB | axe serious+critical rules | nodes | rules |");
-  console.log("|---|---:|---:|---:|---:|---:|---|");
-  for (const r of rows) console.log(`| ${r.page} | ${r.scripts} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} | ${r.serious} | ${r.nodes} | ${r.rules} |`);
+  console.log("| page | scripts | JS raw KB | JS gzip KB | loads | axe serious+critical rules | nodes | rules |");
+  console.log("|---|---:|---:|---:|---|---:|---:|---|");
+  for (const r of rows) console.log(`| ${r.page} | ${r.scripts} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} | ${r.holds} | ${r.serious} | ${r.nodes} | ${r.rules} |`);
 }
 
 const server = process.env.AUDIT_URL ? null : await startServer({ NEXTAUTH_SECRET: TEST_SECRET, ...GENEROUS_LIMITS });

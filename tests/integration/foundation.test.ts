@@ -98,6 +98,17 @@ describe.each(backends)("foundation on $name", (backend) => {
     expect(unknown.status).toBe(404);
   });
 
+  it("answers malformed URL segments with the titled 404 page and logs nothing", async () => {
+    const user = await registerAndLogin(server.url, "curious");
+    const logged = server.output().length;
+    for (const path of ["/users/%25/", "/users/%E0%A4%A/", "/duel/abc/", "/duel/%25/", "/match/xyz/", "/match/0/", "/tournaments/%25/", "/tournaments/%E0/", "/tournaments/1e3/"]) {
+      const response = await fetch(`${server.url}${path}`, { headers: { cookie: user.cookie }, redirect: "manual" });
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain("<title>Page not found · Online Pong</title>");
+    }
+    expect(server.output().slice(logged)).toBe("");
+  });
+
   it.each(NAMESPACES)("refuses an anonymous socket on %s with connect_error unauthorized", async (namespace) => {
     const socket = connectSocket(server.url, namespace);
     await expect(connected(socket)).rejects.toMatchObject({ message: "unauthorized", data: { code: "unauthorized" } });

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/transport/http/auth";
+import { idParam } from "@/lib/transport/http/params";
 import { appContext } from "@/lib/app/context";
 import { asForfeitReason, isOverStatus } from "@/lib/domain/lists";
-import { matchIdParamSchema } from "@/lib/protocol/http";
 import { MatchView, type StoredResult } from "./MatchView";
 
 export const dynamic = "force-dynamic";
@@ -11,14 +11,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ matchId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parsed = matchIdParamSchema.safeParse((await params).matchId);
-  return { title: parsed.success ? `Match ${parsed.data}` : "Match" };
+  const matchId = idParam((await params).matchId);
+  return { title: matchId === null ? "Page not found" : `Match ${matchId}` };
 }
 
 export default async function MatchPage({ params }: Props) {
-  const parsed = matchIdParamSchema.safeParse((await params).matchId);
-  if (!parsed.success) notFound();
-  const matchId = parsed.data;
+  const matchId = idParam((await params).matchId);
+  if (matchId === null) notFound();
 
   const viewer = await currentUser();
   if (!viewer) redirect(`/login/?callbackUrl=/match/${matchId}/`);

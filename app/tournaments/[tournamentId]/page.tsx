@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { matchIdParamSchema } from "@/lib/protocol/http";
 import { currentUser } from "@/lib/transport/http/auth";
+import { idParam } from "@/lib/transport/http/params";
 import { appContext } from "@/lib/app/context";
 import { TournamentView } from "./TournamentView";
 
@@ -12,14 +12,13 @@ type Props = { params: Promise<{ tournamentId: string }> };
 
 /** Shared by the metadata and the page within one request. Null for a bad or unknown id. */
 const loadTournament = cache(async (rawId: string) => {
-  // Same rule as every other `<id>` segment: a positive 32-bit integer.
-  const parsed = matchIdParamSchema.safeParse(rawId);
-  return parsed.success ? appContext().tournaments.json(parsed.data) : null;
+  const id = idParam(rawId);
+  return id === null ? null : appContext().tournaments.json(id);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tournament = await loadTournament((await params).tournamentId);
-  return { title: tournament ? tournament.name : "Tournament" };
+  return { title: tournament ? tournament.name : "Page not found" };
 }
 
 export default async function TournamentPage({ params }: Props) {

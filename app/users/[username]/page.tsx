@@ -1,19 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
 import { appContext } from "@/lib/app/context";
 import type { MatchSummary } from "@/lib/app/repos/users";
 import { forfeitText } from "@/lib/client/match-text";
 import { currentUser } from "@/lib/transport/http/auth";
+import { textParam } from "@/lib/transport/http/params";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ username: string }> };
 
+/** The player the address names (in any case), shared by the metadata and the page within one request. */
+const findPlayer = cache(async (rawUsername: string) => {
+  const username = textParam(rawUsername);
+  return { username, profile: username === null ? null : await appContext().users.findByUsername(username) };
+});
+
+// The browser gets the metadata streamed beside the page: a 404 must name itself here too.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).username) };
+  const { profile } = await findPlayer((await params).username);
+  return { title: profile?.username ?? "Page not found" };
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
@@ -25,8 +35,7 @@ const howItEnded = (match: MatchSummary, player: string) =>
   match.status === "forfeited" && match.opponent ? forfeitText(match.forfeitReason, match.won ? match.opponent : player) : null;
 
 export default async function ProfilePage({ params }: Props) {
-  const username = decodeURIComponent((await params).username);
-  const profile = await appContext().users.findByUsername(username);
+  const { username, profile } = await findPlayer((await params).username);
   if (!profile) notFound();
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);
@@ -76,7 +85,7 @@ export default async function ProfilePage({ params }: Props) {
           <ul className="flex flex-wrap gap-2" data-testid="tournaments-won">
             {titles.map((title) => (
               <li key={title.id}>
-                <Link href={`/tournaments/${title.id}/`} className="inline-flex items-center gap-2 rounded-full border border-amber-400/40 bg-amber-400/10 px-3 py-1 text-sm text-amber-200 hover:bg-amber-400/20">
+                <Link href={`/tournaments/${title.id}/`} className="inline-flex min-h-11 items-center gap-2 rounded-full border border-amber-400/40 bg-amber-400/10 px-3 py-1 text-sm text-amber-200 hover:bg-amber-400/20">
                   <span aria-hidden>🏆</span>
                   {title.name}
                 </Link>
@@ -98,15 +107,22 @@ export default async function ProfilePage({ params }: Props) {
               const ended = howItEnded(match, profile.username);
               return (
                 <li key={match.id} className="flex items-center justify-between gap-4 px-4 py-3">
-                  <span className={`w-12 text-sm font-bold ${match.won ? "text-emerald-400" : "text-rose-400"}`}>{match.won ? "Won" : "Lost"}</span>
-                  <span className="flex-1 truncate text-white">
-                    {match.opponent ? <>vs {match.opponent}</> : withoutOpponent(match)}
-                    {match.tournamentId !== null && <span className="ml-2 text-xs text-slate-400">tournament</span>}
+                  <span className={`w-12 shrink-0 text-sm font-bold ${match.won ? "text-emerald-400" : "text-rose-400"}`}>{match.won ? "Won" : "Lost"}</span>
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate text-white">
+                      {match.opponent ? <>vs {match.opponent}</> : withoutOpponent(match)}
+                      {match.tournamentId !== null && <span className="ml-2 text-xs text-slate-400">tournament</span>}
+                    </span>
+                    {/* On every screen: it is what explains a "Won 0–0". */}
+                    {ended && (
+                      <span className="block text-xs text-slate-400" data-testid="match-ended">
+                        {ended}
+                      </span>
+                    )}
                   </span>
-                  <span className="font-mono text-slate-200">
+                  <span className="shrink-0 font-mono text-slate-200">
                     {match.ownScore}–{match.opponentScore}
                   </span>
-                  {ended && <span className="hidden text-xs text-slate-400 sm:inline">{ended}</span>}
                 </li>
               );
             })}

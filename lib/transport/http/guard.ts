@@ -7,6 +7,7 @@ import type { Env } from "../../env";
 import type { ApiError } from "../../protocol/http";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "../client-address";
 import { configuredOrigins, FORBIDDEN_ORIGIN, originAllowed } from "../origin";
+import { wellFormedPath } from "./params";
 
 type GuardConfig = Pick<Env, "NODE_ENV" | "TRUST_PROXY" | "NEXTAUTH_URL" | "ALLOWED_ORIGINS">;
 
@@ -47,6 +48,7 @@ function servedOverHttps(request: IncomingMessage, config: GuardConfig): boolean
  * has answered the request itself (a state-changing request from a foreign origin: 403).
  */
 export function guardHttpRequest(request: IncomingMessage, response: ServerResponse, config: GuardConfig): boolean {
+  if (request.url) request.url = wellFormedPath(request.url);
   // Replaces whatever the client sent under that name.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request, config.TRUST_PROXY);
 

@@ -1,7 +1,8 @@
 // Helpers for route handlers: JSON bodies parsed with zod, errors in one shape.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { fieldErrors, matchIdParamSchema, type ApiError } from "../../protocol/http";
+import { fieldErrors, type ApiError } from "../../protocol/http";
+import { idParam } from "./params";
 import { errorAnswer, type Answer } from "./answers";
 import { currentUser, type SessionUser } from "./auth";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";
@@ -83,7 +84,6 @@ export async function requireUser(...also: BudgetName[]): Promise<{ user: Sessio
 
 /** A numeric id from the path, or the 404 response to send instead. */
 export function parseIdParam(raw: string): { id: number } | { response: NextResponse } {
-  const parsed = matchIdParamSchema.safeParse(raw);
-  if (!parsed.success) return { response: apiError(404, "not_found", "Not found") };
-  return { id: parsed.data };
+  const id = idParam(raw);
+  return id === null ? { response: apiError(404, "not_found", "Not found") } : { id };
 }
