@@ -37,7 +37,7 @@ export function ChallengeDialog({
         </span>{" "}
         s
       </p>
-      {queued > 0 && <p className="mt-1 text-xs text-slate-500">{queued === 1 ? "1 more challenge is waiting." : `${queued} more challenges are waiting.`}</p>}
+      {queued > 0 && <p className="mt-1 text-xs text-slate-400">{queued === 1 ? "1 more challenge is waiting." : `${queued} more challenges are waiting.`}</p>}
       <div className="mt-6 grid grid-cols-2 gap-3">
         <Button variant="secondary" onClick={onDecline}>
           Decline
