@@ -26,24 +26,52 @@ import type { PlayerSlot } from "@/lib/protocol/game";
 
 export type { StoredResult };
 
-/** Phones either way round, and any short or narrow window: the field needs the whole screen. */
+/** Play mode: phones either way round, and any short or narrow window, where the field needs the whole screen. */
+const PLAY_MODE = "(max-width: 639px), (max-height: 639px)";
+
 const STAGE = [
   // In the page's flow: as tall as the window leaves below what is above it (--stage-top, measured).
   "mx-auto grid w-full gap-3 h-[calc(100dvh-var(--stage-top,8rem)-2rem)] min-h-96",
   "grid-cols-1 grid-rows-[auto_auto_minmax(0,1fr)_auto] landscape:grid-cols-[minmax(0,1fr)_17rem] landscape:grid-rows-[auto_auto_minmax(0,1fr)]",
-  // Play mode: the same grid over the whole screen, above the nav (toasts and dialogs come later in the page, so above it).
+  // Play mode (PLAY_MODE spelled out: Tailwind needs literal class names): the same grid over the
+  // whole screen, above the nav; toasts and dialogs come later in the page, so above it.
   "[@media(max-width:639px),(max-height:639px)]:fixed [@media(max-width:639px),(max-height:639px)]:inset-0 [@media(max-width:639px),(max-height:639px)]:z-40",
   "[@media(max-width:639px),(max-height:639px)]:h-auto [@media(max-width:639px),(max-height:639px)]:min-h-0 [@media(max-width:639px),(max-height:639px)]:gap-2",
   "[@media(max-width:639px),(max-height:639px)]:bg-slate-950 [@media(max-width:639px),(max-height:639px)]:p-2",
 ].join(" ");
 
-/** Keeps the in-flow stage's height right when what is above it (the nav) changes height with the window. */
-function measureStageTop(stage: HTMLDivElement | null) {
+function setUpStage(stage: HTMLDivElement | null) {
   if (!stage) return;
+  const stopMeasuring = measureStageTop(stage);
+  const uncover = inertWhileCovered(stage);
+  return () => {
+    stopMeasuring();
+    uncover();
+  };
+}
+
+/** Keeps the in-flow stage's height right when what is above it (the nav) changes height with the window. */
+function measureStageTop(stage: HTMLElement): () => void {
   const measure = () => stage.style.setProperty("--stage-top", `${Math.round(stage.getBoundingClientRect().top + window.scrollY)}px`);
   measure();
   window.addEventListener("resize", measure);
   return () => window.removeEventListener("resize", measure);
+}
+
+/** In play mode what the stage covers (skip link, nav, footer) leaves the Tab order and the accessibility tree. */
+function inertWhileCovered(stage: HTMLElement): () => void {
+  const media = window.matchMedia(PLAY_MODE);
+  const main = stage.closest("main");
+  const covered = Array.from(main?.parentElement?.children ?? []).filter(
+    (element) => element !== main && !element.hasAttribute("inert") && element.tagName !== "SCRIPT" && element.tagName !== "NEXT-ROUTE-ANNOUNCER",
+  );
+  const apply = () => covered.forEach((element) => element.toggleAttribute("inert", media.matches));
+  apply();
+  media.addEventListener("change", apply);
+  return () => {
+    media.removeEventListener("change", apply);
+    covered.forEach((element) => element.removeAttribute("inert"));
+  };
 }
 
 interface MatchViewProps {
@@ -118,7 +146,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
 
   const conceded = point ? otherSlot(point.scorer) : null;
   return (
-    <div ref={measureStageTop} className={STAGE} data-testid="match-stage">
+    <div ref={setUpStage} className={STAGE} data-testid="match-stage">
       <MatchHeader
         className="landscape:col-start-2 landscape:row-start-1"
         bottomName={names[bottom]}
