@@ -55,7 +55,7 @@ function SpectatorCount({ count, spectating }: { count: number; spectating: bool
 }
 
 function ConnectionDot({ status }: { status: ConnectionStatus }) {
-  const style = { connected: "bg-emerald-400", connecting: "bg-amber-400 animate-pulse", disconnected: "bg-rose-500" }[status];
+  const style = { connected: "bg-emerald-400", connecting: "bg-amber-400 motion-safe:animate-pulse", disconnected: "bg-rose-500" }[status];
   const text = { connected: "Connected", connecting: "Connecting…", disconnected: "Offline" }[status];
   return (
     <span className="flex shrink-0 items-center gap-1.5 text-xs text-slate-400" title={text}>
