@@ -1,12 +1,16 @@
 "use client";
-// What is drawn over the Pong field: the score tags, Ready, the 3-2-1 countdown and the pause.
+// What is drawn over the Pong field: the score tags, a point's flash, Ready, the 3-2-1 countdown and
+// the pause. The point cues animate only for viewers who allow motion (motion-safe).
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { request, type GameSocket } from "@/lib/client/socket";
 import type { GameData, PlayerSlot } from "@/lib/protocol/game";
 
-/** Name and score beside the centre line, on the half of the field where that player defends. */
-export function ScoreTag({ slot, name, score, own, place }: { slot: PlayerSlot; name: string; score: number; own: boolean; place: "top" | "bottom" }) {
+/**
+ * Name and score beside the centre line, on the half of the field where that player defends.
+ * `pulse` changes with each point this player scores while the page watches: the score pops.
+ */
+export function ScoreTag({ slot, name, score, own, place, pulse }: { slot: PlayerSlot; name: string; score: number; own: boolean; place: "top" | "bottom"; pulse: number | null }) {
   return (
     <div
       className={`pointer-events-none absolute left-3 flex max-w-[60%] flex-col ${
@@ -14,10 +18,29 @@ export function ScoreTag({ slot, name, score, own, place }: { slot: PlayerSlot; 
       }`}
     >
       <span className={`truncate text-xs font-medium sm:text-sm ${own ? "text-emerald-300" : "text-slate-400"}`}>{own ? `${name} (you)` : name}</span>
-      <span data-testid={`score-${slot}`} className={`font-mono text-3xl font-bold tabular-nums sm:text-4xl ${own ? "text-emerald-300/90" : "text-white/80"}`}>
+      <span
+        key={pulse ?? "still"}
+        data-testid={`score-${slot}`}
+        className={`origin-left font-mono text-3xl font-bold tabular-nums sm:text-4xl ${own ? "text-emerald-300/90" : "text-white/80"} ${
+          pulse === null ? "" : "transition-transform duration-500 ease-out motion-safe:starting:scale-150"
+        }`}
+      >
         {score}
       </span>
     </div>
+  );
+}
+
+/** A short red glow on the half of the field that just conceded a point (remount it to replay). */
+export function PointFlash({ place }: { place: "top" | "bottom" }) {
+  return (
+    <div
+      aria-hidden
+      data-testid="point-flash"
+      className={`pointer-events-none absolute inset-x-0 h-1/2 from-rose-500/50 to-transparent opacity-0 transition-opacity duration-700 ease-out motion-safe:starting:opacity-100 ${
+        place === "top" ? "top-0 rounded-t-lg bg-linear-to-b" : "bottom-0 rounded-b-lg bg-linear-to-t"
+      }`}
+    />
   );
 }
 
@@ -43,7 +66,7 @@ export function ReadyOverlay({ matchId, slot, socket, onError }: { matchId: numb
 export function CountdownOverlay({ value }: { value: number }) {
   return (
     <div className="pointer-events-none absolute inset-0 flex items-center justify-center rounded-lg bg-slate-950/40">
-      <span key={value} data-testid="countdown" className="animate-pulse text-8xl font-extrabold tabular-nums text-emerald-300 drop-shadow-lg sm:text-9xl">
+      <span key={value} data-testid="countdown" className="text-8xl motion-safe:animate-pulse font-extrabold tabular-nums text-emerald-300 drop-shadow-lg sm:text-9xl">
         {value}
       </span>
     </div>

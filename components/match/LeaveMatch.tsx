@@ -1,26 +1,17 @@
 "use client";
-// "Leave match", confirmed: leaving forfeits. `onLeave` answers null or why it failed.
+// "Leave match", confirmed in a dialog: leaving forfeits, so the safe choice ("Keep playing") has the
+// focus and Escape keeps playing. `onLeave` answers null or why it failed.
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/Button";
+import { Modal } from "@/components/ui/Modal";
 
 export function LeaveMatch({ onLeave }: { onLeave: () => Promise<string | null> }) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  if (!confirming) {
-    return (
-      <Button variant="quiet-danger" onClick={() => setConfirming(true)}>
-        Leave match
-      </Button>
-    );
-  }
   const leave = async () => {
     setPending(true);
     setError(null);
@@ -30,25 +21,38 @@ export function LeaveMatch({ onLeave }: { onLeave: () => Promise<string | null> 
       setError(failure);
     }
   };
+  const keepPlaying = () => {
+    if (pending) return;
+    setConfirming(false);
+    setError(null);
+  };
   return (
-    <div role="alertdialog" aria-labelledby="leave-title" className="w-full rounded-lg border border-rose-500/40 bg-slate-900 p-4 text-center">
-      <p id="leave-title" className="text-slate-200">
-        Leave the match? You will lose it by forfeit.
-      </p>
-      {error && (
-        <p role="alert" className="mt-2 text-rose-300">
-          {error}
-        </p>
+    <>
+      <Button variant="quiet-danger" onClick={() => setConfirming(true)}>
+        Leave match
+      </Button>
+      {confirming && (
+        <Modal labelId="leave-title" initialFocus={keepRef} onEscape={keepPlaying} testId="leave-confirm">
+          <h2 id="leave-title" className="text-lg font-bold text-white">
+            Leave the match?
+          </h2>
+          <p className="mt-2 text-slate-300">You will lose it by forfeit.</p>
+          {error && (
+            <p role="alert" className="mt-2 text-rose-300">
+              {error}
+            </p>
+          )}
+          <div className="mt-5 flex flex-col gap-3 sm:flex-row sm:justify-center">
+            <Button ref={keepRef} variant="secondary" onClick={keepPlaying} disabled={pending}>
+              Keep playing
+            </Button>
+            <Button variant="danger" onClick={() => void leave()} disabled={pending}>
+              {pending ? "Leaving…" : "Forfeit and leave"}
+            </Button>
+          </div>
+        </Modal>
       )}
-      <div className="mt-3 flex justify-center gap-3">
-        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-          Keep playing
-        </Button>
-        <Button ref={confirmRef} variant="danger" onClick={() => void leave()} disabled={pending}>
-          {pending ? "Leaving…" : "Forfeit and leave"}
-        </Button>
-      </div>
-    </div>
+    </>
   );
 }
 

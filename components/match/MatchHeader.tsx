@@ -8,6 +8,7 @@ export function MatchHeader({
   spectating,
   spectators,
   connection,
+  className = "",
 }: {
   bottomName: string;
   topName: string;
@@ -15,11 +16,13 @@ export function MatchHeader({
   /** Null when unknown (not joined, match over). */
   spectators: number | null;
   connection: ConnectionStatus | null;
+  className?: string;
 }) {
   return (
-    <header className="flex items-center gap-2 sm:gap-3">
-      <h1 className="min-w-0 flex-1 truncate text-lg font-bold text-white sm:text-xl">
-        {bottomName} <span className="font-normal text-slate-500">vs</span> {topName}
+    // Beside the field (landscape) the names get a line of their own and may wrap.
+    <header className={`flex flex-wrap items-center gap-x-2 gap-y-1 sm:gap-x-3 ${className}`}>
+      <h1 className="min-w-0 flex-1 truncate text-lg font-bold text-white sm:text-xl landscape:basis-full landscape:whitespace-normal landscape:wrap-anywhere">
+        {bottomName} <span className="font-normal text-slate-400">vs</span> {topName}
       </h1>
       {spectating && (
         <span
@@ -52,7 +55,7 @@ function SpectatorCount({ count, spectating }: { count: number; spectating: bool
 }
 
 function ConnectionDot({ status }: { status: ConnectionStatus }) {
-  const style = { connected: "bg-emerald-400", connecting: "bg-amber-400 animate-pulse", disconnected: "bg-rose-500" }[status];
+  const style = { connected: "bg-emerald-400", connecting: "bg-amber-400 motion-safe:animate-pulse", disconnected: "bg-rose-500" }[status];
   const text = { connected: "Connected", connecting: "Connecting…", disconnected: "Offline" }[status];
   return (
     <span className="flex shrink-0 items-center gap-1.5 text-xs text-slate-400" title={text}>

@@ -2,7 +2,8 @@
 // The field, drawn every display frame. Remote things (ball, opponent's paddle) come from the
 // interpolation buffer a little in the past, so they move smoothly between the server's 30 Hz
 // states; the viewer's own paddle comes from local prediction, so it reacts at once.
-import { useEffect, useEffectEvent, useRef, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
+import { fitField, type Size } from "@/lib/client/field-size";
 import { INTERPOLATION_DELAY_MS, type Sample, type StateBuffer } from "@/lib/client/interpolation";
 import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/domain/game";
 import { PLAYER_SLOTS } from "@/lib/domain/lists";
@@ -34,10 +35,26 @@ interface PongCanvasProps {
   label: string;
   /** Overlays (scores, countdown, result), laid over the field. */
   children?: ReactNode;
+  /** Placement of the field's area in the page; the field is the largest 3:4 box that fits the area. */
+  className?: string;
 }
 
-export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanvas, label, children }: PongCanvasProps) {
+export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanvas, label, children, className = "" }: PongCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+
+  useEffect(() => {
+    const area = areaRef.current;
+    if (!area) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const next = fitField(entry.contentRect, FIELD_WIDTH / FIELD_HEIGHT);
+      setSize((current) => (current.width === next.width && current.height === next.height ? current : next));
+    });
+    observer.observe(area);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     onCanvas?.(canvasRef.current);
@@ -94,15 +111,16 @@ export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanv
   }, [buffer]);
 
   return (
-    // 3:4 like the field; as wide as the column allows, but never taller than the viewport leaves room for.
-    <div className="relative mx-auto aspect-[3/4] w-[min(100%,_max(15rem,_calc((100dvh_-_17rem)_*_0.75)))] select-none">
-      <canvas
-        ref={canvasRef}
-        role="img"
-        aria-label={label}
-        className="absolute inset-0 h-full w-full touch-none rounded-lg border border-slate-800 bg-slate-900 shadow-2xl shadow-emerald-950/40"
-      />
-      {children}
+    <div ref={areaRef} className={`flex min-h-0 min-w-0 items-center justify-center ${className}`}>
+      <div className="relative shrink-0 select-none" style={size}>
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={label}
+          className="absolute inset-0 h-full w-full touch-none rounded-lg border border-slate-800 bg-slate-900 shadow-2xl shadow-emerald-950/40"
+        />
+        {children}
+      </div>
     </div>
   );
 }

@@ -1,16 +1,21 @@
 "use client";
 // A match seen by one of its players or by a spectator: the session (useMatchSession) joins it and
 // streams its state; this view lays out the header, the status line, the field with its overlays
-// and the controls under it. Players always see their own paddle at the bottom.
+// and the controls. Players always see their own paddle at the bottom. The whole field is always
+// on screen: upright the parts stack around it, sideways they sit in a column beside it, and on
+// small screens the match covers the page (nav included) as a play mode with its own way out.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CountdownOverlay, PauseOverlay, ReadyOverlay, ScoreTag } from "@/components/match/FieldOverlays";
+import { CountdownOverlay, PauseOverlay, PointFlash, ReadyOverlay, ScoreTag } from "@/components/match/FieldOverlays";
 import { LeaveMatch, MatchErrorCard } from "@/components/match/LeaveMatch";
 import { MatchHeader } from "@/components/match/MatchHeader";
 import { PongCanvas } from "@/components/match/PongCanvas";
 import { ResultPanel } from "@/components/match/ResultPanel";
+import { SoundToggle, useMatchSound } from "@/components/match/SoundToggle";
 import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
+import { buttonClass } from "@/components/ui/Button";
+import type { GameEvent } from "@/lib/client/game-events";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
 import { useMatchInput } from "@/lib/client/hooks/useMatchInput";
 import { outcomeOf, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
@@ -20,6 +25,54 @@ import { otherSlot } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 export type { StoredResult };
+
+/** Play mode: phones either way round, and any short or narrow window, where the field needs the whole screen. */
+const PLAY_MODE = "(max-width: 639px), (max-height: 639px)";
+
+const STAGE = [
+  // In the page's flow: as tall as the window leaves below what is above it (--stage-top, measured).
+  "mx-auto grid w-full gap-3 h-[calc(100dvh-var(--stage-top,8rem)-2rem)] min-h-96",
+  "grid-cols-1 grid-rows-[auto_auto_minmax(0,1fr)_auto] landscape:grid-cols-[minmax(0,1fr)_17rem] landscape:grid-rows-[auto_auto_minmax(0,1fr)]",
+  // Play mode (PLAY_MODE spelled out: Tailwind needs literal class names): the same grid over the
+  // whole screen, above the nav; toasts and dialogs come later in the page, so above it.
+  "[@media(max-width:639px),(max-height:639px)]:fixed [@media(max-width:639px),(max-height:639px)]:inset-0 [@media(max-width:639px),(max-height:639px)]:z-40",
+  "[@media(max-width:639px),(max-height:639px)]:h-auto [@media(max-width:639px),(max-height:639px)]:min-h-0 [@media(max-width:639px),(max-height:639px)]:gap-2",
+  "[@media(max-width:639px),(max-height:639px)]:bg-slate-950 [@media(max-width:639px),(max-height:639px)]:p-2",
+].join(" ");
+
+function setUpStage(stage: HTMLDivElement | null) {
+  if (!stage) return;
+  const stopMeasuring = measureStageTop(stage);
+  const uncover = inertWhileCovered(stage);
+  return () => {
+    stopMeasuring();
+    uncover();
+  };
+}
+
+/** Keeps the in-flow stage's height right when what is above it (the nav) changes height with the window. */
+function measureStageTop(stage: HTMLElement): () => void {
+  const measure = () => stage.style.setProperty("--stage-top", `${Math.round(stage.getBoundingClientRect().top + window.scrollY)}px`);
+  measure();
+  window.addEventListener("resize", measure);
+  return () => window.removeEventListener("resize", measure);
+}
+
+/** In play mode what the stage covers (skip link, nav, footer) leaves the Tab order and the accessibility tree. */
+function inertWhileCovered(stage: HTMLElement): () => void {
+  const media = window.matchMedia(PLAY_MODE);
+  const main = stage.closest("main");
+  const covered = Array.from(main?.parentElement?.children ?? []).filter(
+    (element) => element !== main && !element.hasAttribute("inert") && element.tagName !== "SCRIPT" && element.tagName !== "NEXT-ROUTE-ANNOUNCER",
+  );
+  const apply = () => covered.forEach((element) => element.toggleAttribute("inert", media.matches));
+  apply();
+  media.addEventListener("change", apply);
+  return () => {
+    media.removeEventListener("change", apply);
+    covered.forEach((element) => element.removeAttribute("inert"));
+  };
+}
 
 interface MatchViewProps {
   matchId: number;
@@ -32,6 +85,8 @@ interface MatchViewProps {
   result: StoredResult | null;
 }
 
+type Point = { id: number; scorer: PlayerSlot; scores: Record<PlayerSlot, number> };
+
 export function MatchView({ matchId, viewer, viewerSlot, player1, player2, result }: MatchViewProps) {
   const router = useRouter();
   const socket = useGameSocket();
@@ -39,10 +94,24 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   const { deferClose, cancelClose } = useMatchCloses();
   const connected = connection === "connected";
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  // The last point scored while this page watched: replays the flash and the score's pulse.
+  const [point, setPoint] = useState<Point | null>(null);
+  const sound = useMatchSound();
   // A match that was over when the page loaded has nothing live to join: its stored result is shown.
   const endedBeforeLoad = result !== null;
   const viewerName = viewer.name;
-  const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, deferClose, cancelClose });
+  const onEvents = (events: GameEvent[]) => {
+    for (const event of events) {
+      if (event.type !== "point") {
+        sound.play(event.type);
+        continue;
+      }
+      setPoint((last) => ({ id: (last?.id ?? 0) + 1, scorer: event.scorer, scores: event.scores }));
+      // Rising notes for the viewer's own point (a spectator's every point), falling for the other's.
+      sound.play(viewerSlot === null || event.scorer === viewerSlot ? "score" : "concede");
+    }
+  };
+  const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, onEvents, deferClose, cancelClose });
 
   const slot = role === "spectator" ? null : role;
   const mirrored = slot === "player2";
@@ -65,6 +134,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
 
   const scoreOf = (of: PlayerSlot) => game?.[of].score ?? outcome?.scores[of] ?? 0;
   const live = !outcome && status !== null;
+  const seated = slot !== null && live && join.kind === "joined";
   const showReady = slot !== null && connected && game?.status === "waiting" && game[slot].registered && !game[slot].ready;
   const leave = async () => {
     if (!socket) return "Not connected to the game server.";
@@ -74,9 +144,11 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
     return null;
   };
 
+  const conceded = point ? otherSlot(point.scorer) : null;
   return (
-    <div className="mx-auto flex w-full max-w-xl flex-col gap-3">
+    <div ref={setUpStage} className={STAGE} data-testid="match-stage">
       <MatchHeader
+        className="landscape:col-start-2 landscape:row-start-1"
         bottomName={names[bottom]}
         topName={names[top]}
         spectating={role === "spectator"}
@@ -84,13 +156,18 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
         spectators={live && join.kind === "joined" && game ? game.spectators : null}
         connection={endedBeforeLoad ? null : connection}
       />
-      <div className="min-h-11">
-        <p data-testid="match-status" role="status" className="text-center text-sm font-medium text-slate-200 sm:text-base">
+      <div className="min-h-6 landscape:col-start-2 landscape:row-start-2">
+        <p data-testid="match-status" role="status" className="text-center text-sm font-medium text-slate-200 sm:text-base landscape:text-left">
           {statusText({ game, slot, connection, join, ended: outcome !== null })}
         </p>
         {notice && (
-          <p role="alert" className="mt-1 text-center text-sm text-rose-300">
+          <p role="alert" className="mt-1 text-center text-sm text-rose-300 landscape:text-left">
             {notice}
+          </p>
+        )}
+        {point && (
+          <p className="sr-only" role="status">
+            {`Point to ${names[point.scorer]}: ${names.player1} ${point.scores.player1}, ${names.player2} ${point.scores.player2}`}
           </p>
         )}
       </div>
@@ -101,27 +178,31 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
         mirrored={mirrored}
         predictOwnPaddle={input.advance}
         onCanvas={setCanvas}
+        className="landscape:col-start-1 landscape:row-span-3 landscape:row-start-1"
         label={slot ? `Pong field: your paddle is the green one at the bottom, ${names[top]} plays at the top` : `Pong field: ${names.player2} at the top, ${names.player1} at the bottom`}
       >
-        <ScoreTag slot={top} name={names[top]} score={scoreOf(top)} own={slot === top} place="top" />
-        <ScoreTag slot={bottom} name={names[bottom]} score={scoreOf(bottom)} own={slot === bottom} place="bottom" />
+        {point && conceded && <PointFlash key={point.id} place={conceded === bottom ? "bottom" : "top"} />}
+        <ScoreTag slot={top} name={names[top]} score={scoreOf(top)} own={slot === top} place="top" pulse={point?.scorer === top ? point.id : null} />
+        <ScoreTag slot={bottom} name={names[bottom]} score={scoreOf(bottom)} own={slot === bottom} place="bottom" pulse={point?.scorer === bottom ? point.id : null} />
         {showReady && slot && <ReadyOverlay matchId={matchId} slot={slot} socket={socket} onError={setNotice} />}
         {!outcome && game?.status === "countdown" && game.countdown !== null && <CountdownOverlay value={game.countdown} />}
         {!outcome && game?.status === "paused" && <PauseOverlay paused={game.paused} self={slot !== null && game.paused !== null && sameName(game.paused.player, game[slot].username)} />}
         {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} />}
       </PongCanvas>
 
-      <div className="flex min-h-11 flex-wrap items-center justify-center gap-3 text-sm text-slate-400">
-        {slot && live && join.kind === "joined" && (
+      <div className="flex flex-wrap items-center justify-center gap-2 text-sm text-slate-400 sm:gap-3 landscape:col-start-2 landscape:row-start-3 landscape:flex-col landscape:items-start landscape:justify-start">
+        {seated && (
           <>
-            <p className="hidden sm:block">Move with ← → or A / D, or drag on the field.</p>
-            <p className="sm:hidden">Drag on the field to move.</p>
-            <LeaveMatch onLeave={leave} />
+            <p className="pointer-coarse:hidden">Move with ← → or A / D, or drag on the field.</p>
+            <p className="hidden pointer-coarse:block">Drag on the field to move.</p>
           </>
         )}
-        {!slot && !outcome && (
-          <Link href="/" className="rounded-md px-3 py-2 text-emerald-400 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-400">
-            Stop watching
+        <SoundToggle on={sound.on} onToggle={sound.toggle} />
+        {seated && <LeaveMatch onLeave={leave} />}
+        {/* The way out when the nav is covered (play mode); a finished match's result has its own. */}
+        {!seated && !outcome && (
+          <Link href="/" className={buttonClass({ variant: "secondary" })}>
+            {slot ? "Back to lobby" : "Stop watching"}
           </Link>
         )}
       </div>

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { clampToField, FIELD_WIDTH, movePaddle, PADDLE_MAX_SPEED } from "@/lib/domain/game";
 import type { GameSocket } from "@/lib/client/socket";
+import { isOverStatus } from "@/lib/domain/lists";
 import type { MatchStatus, PlayerSlot, PositionMessage } from "@/lib/protocol/game";
 
 /** ~30 messages per second: the server's broadcast rate, no point sending faster. */
@@ -51,6 +52,10 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest("button, a[href], [role='button']") !== null;
+}
+
 function positionMessage(slot: PlayerSlot, position: number, direction: Direction): PositionMessage {
   return slot === "player1" ? { type: "player1_position", position, direction } : { type: "player2_position", position, direction };
 }
@@ -74,12 +79,13 @@ export function useMatchInput(options: MatchInputOptions): MatchInput {
   useEffect(() => {
     if (!slot) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      const side = sideOfKey(event);
-      if (!side || isEditable(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isEditable(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       const status = optionsRef.current.status;
-      // Arrows would scroll the page under the field during the match.
-      if (event.key.startsWith("Arrow") && (status === "countdown" || status === "playing")) event.preventDefault();
-      if (event.repeat) return;
+      // Arrows and Space would scroll the page under the field while the match is on (Space still presses a focused button).
+      const scrolls = event.key.startsWith("Arrow") || (event.key === " " && !isControl(event.target));
+      if (scrolls && status !== null && !isOverStatus(status)) event.preventDefault();
+      const side = sideOfKey(event);
+      if (!side || event.repeat) return;
       heldRef.current = [...heldRef.current.filter((held) => held !== side), side];
       pointerTargetRef.current = null;
     };

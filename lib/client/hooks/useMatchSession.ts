@@ -3,8 +3,9 @@
 // their slot, join_match puts the socket in the match room (its ack gives the role and the current
 // state), a player registers at once; game_state then streams into the interpolation buffer.
 // Leaving the page sends close_match, deferred at the connection level (see MatchCloses).
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { anyBody, postJson } from "@/lib/client/api";
+import { detectEvents, type GameEvent } from "@/lib/client/game-events";
 import type { MatchCloses } from "@/lib/client/hooks/useGameConnection";
 import { StateBuffer } from "@/lib/client/interpolation";
 import type { JoinState } from "@/lib/client/match-text";
@@ -60,15 +61,18 @@ interface SessionOptions extends MatchCloses {
   viewerSlot: PlayerSlot | null;
   /** The match was over when the page loaded: nothing live to join. */
   endedBeforeLoad: boolean;
+  /** Hits, bounces and points, as the states that show them arrive (none for the first state after a join). */
+  onEvents?: (events: GameEvent[]) => void;
 }
 
-export function useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, deferClose, cancelClose }: SessionOptions) {
+export function useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, onEvents, deferClose, cancelClose }: SessionOptions) {
   const [buffer] = useState(() => new StateBuffer());
   const [game, setGame] = useState<GameData | null>(null);
   const [role, setRole] = useState<MatchRole>(viewerSlot ?? "spectator");
   const [join, setJoin] = useState<JoinState>({ kind: "joining" });
   const [notice, setNotice] = useState<string | null>(null);
   const hudKeyRef = useRef("");
+  const announce = useEffectEvent((events: GameEvent[]) => onEvents?.(events));
 
   useEffect(() => {
     cancelClose(matchId);
@@ -78,7 +82,10 @@ export function useMatchSession({ socket, connected, matchId, viewerName, viewer
     buffer.clear();
     hudKeyRef.current = "";
     const accept = (state: GameData) => {
+      const previous = buffer.latest();
       if (state.match_id !== matchId || !buffer.push(state, performance.now())) return;
+      const events = previous ? detectEvents(previous, state) : [];
+      if (events.length > 0) announce(events);
       const key = hudKey(state);
       if (key === hudKeyRef.current) return;
       hudKeyRef.current = key;

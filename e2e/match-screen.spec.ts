@@ -1,0 +1,83 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, registerViaUi, SCREENS, test, uniqueName, type ScreenName } from "./helpers";
+
+async function userOn(newPage: (options?: (typeof SCREENS)[ScreenName]) => Promise<Page>, screen: ScreenName, base: string): Promise<{ page: Page; username: string }> {
+  const page = await newPage(SCREENS[screen]);
+  const username = uniqueName(base);
+  await registerViaUi(page, username);
+  return { page, username };
+}
+
+/** Wholly inside the window: nothing of it needs scrolling to. Polled, as the countdown's digit is replaced every second. */
+async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error("the page has no fixed viewport");
+  await expect
+    .poll(async () => {
+      const box = await locator.boundingBox();
+      if (!box) return "not shown";
+      const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+      return inside ? "inside" : `${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)} in ${viewport.width}×${viewport.height}`;
+    })
+    .toBe("inside");
+}
+
+test("a match between a phone held upright and one held sideways, watched on a desktop: the field, countdown and result fit each screen, every state passes axe, Leave match is confirmed safely", async ({ newPage }) => {
+  test.setTimeout(120_000);
+  const ann = await userOn(newPage, "phonePortrait", "ann");
+  const ben = await userOn(newPage, "phoneLandscape", "ben");
+  const sue = await userOn(newPage, "desktop", "sue");
+  const players = [ann, ben];
+
+  await expect(ann.page.getByTestId("online-list")).toContainText(ben.username);
+  await ann.page.getByTestId("online-list").getByRole("button", { name: `Duel ${ben.username}` }).click();
+  await ben.page.getByRole("dialog", { name: `Challenge from ${ann.username}` }).getByRole("button", { name: "Accept" }).click();
+  await Promise.all(players.map((player) => player.page.waitForURL(/\/match\/\d+\/$/)));
+  await sue.page.goto(new URL(ann.page.url()).pathname);
+  await expect(sue.page.getByTestId("spectating")).toBeVisible();
+
+  for (const { page } of players) await expect(page.getByRole("button", { name: "Ready" })).toBeVisible();
+  await expectAccessible(ben.page, "match waiting, phone sideways");
+
+  // Leaving forfeits: the confirmation focuses the safe choice, and Escape keeps playing.
+  await ann.page.getByRole("button", { name: "Leave match" }).click();
+  const confirm = ann.page.getByRole("dialog", { name: "Leave the match?" });
+  await expect(confirm.getByRole("button", { name: "Keep playing" })).toBeFocused();
+  await expectAccessible(ann.page, "Leave match confirmation, phone upright");
+  await ann.page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(ann.page.getByRole("button", { name: "Leave match" })).toBeFocused();
+
+  // Sound is off until asked for, and the choice outlives the page.
+  const sound = sue.page.getByRole("button", { name: "Sound" });
+  await expect(sound).toHaveAttribute("aria-pressed", "false");
+  await sound.click();
+  await expect(sound).toHaveAttribute("aria-pressed", "true");
+  await sue.page.reload();
+  await expect(sound).toHaveAttribute("aria-pressed", "true");
+
+  for (const { page } of players) await page.getByRole("button", { name: "Ready" }).click();
+  for (const { page } of players) await expectInViewport(page, page.getByTestId("countdown"));
+
+  // Ben's page goes away during the countdown: the match pauses until he is back.
+  await ben.page.goto("about:blank");
+  await expect(ann.page.getByTestId("pause-overlay")).toBeVisible();
+  await expectAccessible(ann.page, "match paused, phone upright");
+  await ben.page.goBack();
+
+  for (const { page } of players) {
+    await expect(page.getByTestId("match-status")).toHaveText("Playing: first to 2", { timeout: 20_000 });
+    await expectInViewport(page, page.locator("canvas"));
+  }
+  await expectAccessible(ann.page, "match playing, phone upright");
+  await expectAccessible(sue.page, "spectating, desktop");
+
+  // Nobody moves: points fall, each one flashes the side that conceded it.
+  await expect(sue.page.getByTestId("point-flash")).toBeAttached({ timeout: 30_000 });
+  for (const { page } of players) {
+    const result = page.getByTestId("match-result");
+    await expect(result).toBeVisible({ timeout: 60_000 });
+    await expectInViewport(page, result);
+  }
+  await expectAccessible(ben.page, "match result, phone sideways");
+});
