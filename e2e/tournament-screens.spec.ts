@@ -8,12 +8,14 @@ const COUNTDOWN = /^0:[0-3]\d left to join$/;
 const secondsIn = async (countdown: Locator) => Number(/:(\d\d)/.exec((await countdown.textContent()) ?? "")?.[1]);
 
 test("tournament pages: accessible on every screen, with pairings, the join deadline and whole names", async ({ newPage }) => {
-  test.setTimeout(120_000);
-  const [ann, ben] = [uniqueName("ann"), uniqueName("ben")];
+  test.setTimeout(150_000);
+  const [ann, ben, cid] = [uniqueName("ann"), uniqueName("ben"), uniqueName("cid")];
   const annDesktop = await newPage(SCREENS.desktop);
   await registerViaUi(annDesktop, ann);
   const benLandscape = await newPage(SCREENS.phoneLandscape);
   await registerViaUi(benLandscape, ben);
+  const cidPage = await newPage();
+  await registerViaUi(cidPage, cid);
   const annPhone = await newPage(SCREENS.phonePortrait);
   await loginViaUi(annPhone, ann);
   await expect(annPhone.getByTestId("lobby-username")).toHaveText(ann);
@@ -38,42 +40,47 @@ test("tournament pages: accessible on every screen, with pairings, the join dead
   }
   await scanAll("tournaments list");
 
-  for (const [page] of screens) await page.goto(tournamentPath);
-  await benLandscape.getByRole("button", { name: "Join" }).click();
-  for (const [page] of screens) await expect(page.getByTestId("tournament-player-count")).toHaveText("2/8");
+  for (const page of [...screens.map(([page]) => page), cidPage]) await page.goto(tournamentPath);
+  for (const page of [benLandscape, cidPage]) await page.getByRole("button", { name: "Join" }).click();
+  for (const [page] of screens) await expect(page.getByTestId("tournament-player-count")).toHaveText("3/8");
   await scanAll("bracket open");
 
+  // Seeded in joining order: Ann has the bye, Ben meets Cid, the final waits for its second player.
   await annDesktop.getByRole("button", { name: "Start" }).click();
   for (const [page] of screens) await expect(page.getByTestId("tournament-status")).toHaveText("running");
-
-  // From here Ann must leave within the 30 s to join, or the final is void.
-  // The pairing names both players and links to their match (seeded by joining order: Ann first).
-  const pairing = annPhone.getByTestId("round-pairings").getByTestId("pairing");
-  await expect(pairing).toContainText(`${ann} vs ${ben}`);
-  await expect(pairing.getByRole("link", { name: /^Play/ })).toHaveAttribute("href", /^\/match\/\d+\/$/);
+  // From here Cid must leave within the 30 s to join, or the round-1 match is void.
+  const pairings = annPhone.getByTestId("round-pairings").getByTestId("pairing");
+  await expect(pairings.filter({ hasText: `${ben} vs ${cid}` }).getByRole("link", { name: /^Watch/ })).toHaveAttribute("href", /^\/match\/\d+\/$/);
+  await expect(pairings.filter({ hasText: ann })).toContainText("advances (bye)");
+  await expect(benLandscape.getByTestId("round-pairings").getByRole("link", { name: /^Play/ })).toHaveAttribute("href", /^\/match\/\d+\/$/);
 
   // The time left to join counts down, and a reload shows the server's deadline again.
-  const countdown = annPhone.getByTestId("your-match").getByTestId("join-countdown");
+  const countdown = benLandscape.getByTestId("your-match").getByTestId("join-countdown");
   await expect(countdown).toHaveText(COUNTDOWN);
   const shown = await secondsIn(countdown);
   await expect(countdown).not.toHaveText(`0:${String(shown).padStart(2, "0")} left to join`);
-  await annPhone.reload();
+  await benLandscape.reload();
   await expect(countdown).toHaveText(COUNTDOWN);
   expect(await secondsIn(countdown)).toBeLessThan(shown);
   await scanAll("bracket running");
 
   // Elsewhere the notice is a toast, with the same countdown.
-  await annDesktop.getByRole("link", { name: "← All tournaments" }).click();
-  const toast = annDesktop.getByTestId("match-ready-toast");
+  await cidPage.getByRole("link", { name: "← All tournaments" }).click();
+  const toast = cidPage.getByTestId("match-ready-toast");
   await expect(toast).toContainText(`against ${ben} is ready`);
   await expect(toast.getByTestId("join-countdown")).toHaveText(COUNTDOWN);
   await expect(toast.getByRole("link", { name: "Play now" })).toHaveAttribute("href", /^\/match\/\d+\/$/);
-  await expectAccessible(annDesktop, "tournaments list with a Play now notice (desktop)");
+  await expectAccessible(cidPage, "tournaments list with a Play now notice");
+  await cidPage.goBack();
 
-  // Ann leaves, forfeiting the final: Ben is champion, and Ann is "you", "creator" and "eliminated".
-  await annPhone.getByRole("button", { name: "Leave" }).click();
-  await annPhone.getByRole("button", { name: "Yes, leave" }).click();
-  await annDesktop.goto(tournamentPath);
+  // Cid, then Ann (in the final) leave: Ben is champion, and Ann is "you", "creator" and "eliminated".
+  for (const page of [cidPage, annPhone]) {
+    await expect(page.getByRole("button", { name: "Leave" })).toBeVisible();
+    if (page === annPhone) await expect(annPhone.getByTestId("your-match")).toContainText(ben);
+    await page.getByRole("button", { name: "Leave" }).click();
+    await page.getByRole("button", { name: "Yes, leave" }).click();
+  }
+  await benLandscape.goto(tournamentPath);
   for (const [page] of screens) await expect(page.getByTestId("champion")).toContainText(ben);
   await scanAll("bracket finished");
 

@@ -75,7 +75,7 @@ function MatchCard({ match, viewer }: { match: TournamentMatchJson; viewer: Tour
         <span className={`flex items-center gap-1.5 ${matchStatusStyle[match.status]}`} data-testid="bracket-match-status">
           {match.status === "playing" && <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-emerald-400" />}
           {matchStatusLabel[match.status]}
-          {match.forfeit_reason && <span className="text-slate-400">({match.forfeit_reason.replaceAll("_", " ")})</span>}
+          {match.forfeit_reason && match.forfeit_reason !== match.status && <span className="text-slate-400">({match.forfeit_reason.replaceAll("_", " ")})</span>}
         </span>
         {live && (
           <Link
