@@ -13,11 +13,14 @@ async function newPlayer(newPage: () => Promise<Page>, base: string): Promise<Pl
   return { page, username };
 }
 
-/** Follows the "Play now" toast, declares ready and, when `loseOnPurpose`, runs from the ball. */
+/**
+ * Follows "Play now" (the tournament page's notice, or the toast on other pages), declares ready
+ * and, when `loseOnPurpose`, runs from the ball.
+ */
 async function playMatch(player: Player, loseOnPurpose: boolean): Promise<void> {
-  const toast = player.page.getByTestId("match-ready-toast").last();
-  await expect(toast).toBeVisible({ timeout: 30_000 });
-  await toast.getByRole("link", { name: "Play now" }).click();
+  const playNow = player.page.getByRole("link", { name: "Play now" }).last();
+  await expect(playNow).toBeVisible({ timeout: 30_000 });
+  await playNow.click();
   await player.page.waitForURL(/\/match\/\d+\/$/);
   await player.page.getByRole("button", { name: "Ready" }).click();
   if (loseOnPurpose) {

@@ -85,7 +85,7 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
   const matchRows = matchRepo(db);
   const host = runnerMatchHost(runner, store);
   const matches = createMatchService({ config, store, users, matchRows, host });
-  const tournaments = createTournamentService({ config, store, tournaments: tournamentRepo(db), users, host, notifier: socketTournamentNotifier(namespaces) });
+  const tournaments = createTournamentService({ config, store, tournaments: tournamentRepo(db, config.REGISTER_TIMEOUT_MS), users, host, notifier: socketTournamentNotifier(namespaces) });
   const challenges = createChallengeService({
     store,
     limits,

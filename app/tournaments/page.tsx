@@ -4,6 +4,7 @@ import { currentUser } from "@/lib/transport/http/auth";
 import { appContext } from "@/lib/app/context";
 import type { TournamentSummary } from "@/lib/app/tournaments/json";
 import { TournamentStatusBadge } from "@/components/TournamentStatusBadge";
+import { buttonClass } from "@/components/ui/Button";
 import { CreateTournamentForm } from "./CreateTournamentForm";
 
 export const dynamic = "force-dynamic";
@@ -66,7 +67,7 @@ function TournamentSection({ id, title, tournaments, emptyText }: { id: string; 
   return (
     <section aria-labelledby={`${id}-title`} data-testid={`tournaments-${id}`}>
       <h2 id={`${id}-title`} className="mb-3 text-sm font-semibold uppercase tracking-wider text-slate-400">
-        {title} <span className="font-normal normal-case tracking-normal text-slate-500">({tournaments.length})</span>
+        {title} <span className="font-normal normal-case tracking-normal text-slate-300">({tournaments.length})</span>
       </h2>
       {tournaments.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-400">{emptyText}</p>
@@ -103,11 +104,9 @@ export default async function TournamentsPage() {
             {user ? (
               <CreateTournamentForm />
             ) : (
-              <p className="text-slate-300">
-                <Link href="/login/?callbackUrl=/tournaments/" className="font-semibold text-emerald-400 hover:underline">
-                  Log in to create a tournament
-                </Link>
-              </p>
+              <Link href="/login/?callbackUrl=/tournaments/" className={buttonClass({ variant: "secondary" })}>
+                Log in to create a tournament
+              </Link>
             )}
           </section>
         </aside>

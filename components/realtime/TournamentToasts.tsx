@@ -1,10 +1,12 @@
 "use client";
-// "Your tournament match is ready" notices, from the app-wide /game socket. They sit at the top
-// right (the provider's toasts are at the bottom) and stay until dismissed or followed: missing
-// one means forfeiting by no-show, so they must not fade away like the others.
+// "Your tournament match is ready" notices, from the app-wide /game socket, with the time left to
+// enter the match. They sit at the top right (the provider's toasts are at the bottom) and stay
+// until dismissed, followed (the match's page opened) or past their deadline: missing one means
+// forfeiting by no-show, so they must not fade away like the others.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { JoinCountdown } from "@/components/tournament/JoinCountdown";
 import { buttonClass } from "@/components/ui/Button";
 import { Toasts } from "@/components/ui/Toasts";
 import { MAX_TOASTS } from "@/lib/client/toasts";
@@ -28,8 +30,23 @@ export function TournamentToasts() {
   }, [socket]);
 
   const dismiss = (matchId: number) => setReady((current) => current.filter((message) => message.match_id !== matchId));
-  // Already on that match's page: the notice has nothing to add.
-  const visible = ready.filter((message) => pathname !== `/match/${message.match_id}/` && pathname !== `/match/${message.match_id}`);
+
+  // Past its deadline the notice is over: the player forfeited by not coming, or the match is void.
+  useEffect(() => {
+    const timers = ready.map((message) => setTimeout(() => dismiss(message.match_id), Date.parse(message.join_deadline) - Date.now()));
+    return () => timers.forEach(clearTimeout);
+  }, [ready]);
+
+  const at = (path: string) => pathname === path || pathname === path.slice(0, -1);
+  const onItsMatch = (message: TournamentMatchReady) => at(`/match/${message.match_id}/`);
+  const [visited, setVisited] = useState(pathname);
+  if (visited !== pathname) {
+    // Its match's page opened, through this notice or another way: followed.
+    setVisited(pathname);
+    setReady((current) => current.filter((message) => !onItsMatch(message)));
+  }
+  // The tournament's own page shows the same notice in place.
+  const visible = ready.filter((message) => !onItsMatch(message) && !at(`/tournaments/${message.tournament_id}/`));
 
   return (
     <Toasts
@@ -44,9 +61,10 @@ export function TournamentToasts() {
           <>
             <p className="wrap-anywhere">
               Your match in <span className="font-semibold text-white">{message.tournament_name}</span> against{" "}
-              <span className="font-semibold text-white">{message.opponent}</span> is ready
+              <span className="font-semibold text-white">{message.opponent}</span> is ready.{" "}
+              <JoinCountdown deadline={message.join_deadline} />
             </p>
-            <Link href={`/match/${message.match_id}/`} onClick={() => dismiss(message.match_id)} className={buttonClass({ size: "sm", className: "mt-2" })}>
+            <Link href={`/match/${message.match_id}/`} className={buttonClass({ className: "mt-2" })}>
               Play now
             </Link>
           </>

@@ -3,7 +3,7 @@
 // the hint that says why an action is not there and the last action's error.
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/Button";
+import { Button, buttonClass } from "@/components/ui/Button";
 import type { TournamentAction } from "@/lib/client/hooks/useTournamentChannel";
 import { sameName } from "@/lib/client/names";
 import { TOURNAMENT_MIN_PLAYERS, type TournamentJson } from "@/lib/protocol/tournament";
@@ -85,11 +85,9 @@ export function ActionBar({
 
   if (!viewer && status === "open") {
     return (
-      <p className="text-slate-300">
-        <Link href={`/login/?callbackUrl=/tournaments/${tournament.tournament_id}/`} className="font-semibold text-emerald-400 hover:underline">
-          Log in to join
-        </Link>
-      </p>
+      <Link href={`/login/?callbackUrl=/tournaments/${tournament.tournament_id}/`} className={buttonClass()}>
+        Log in to join
+      </Link>
     );
   }
   if (!canJoin && !canLeave && !canStart && !hint && !error) return null;

@@ -25,7 +25,7 @@ const matchStatusLabel: Record<BracketMatchStatus, string> = {
 };
 
 const matchStatusStyle: Record<BracketMatchStatus, string> = {
-  pending: "text-slate-500",
+  pending: "text-slate-300",
   ready: "text-sky-300",
   playing: "text-emerald-300",
   bye: "text-slate-400",
@@ -44,7 +44,7 @@ function emptySlotName(status: BracketMatchStatus): string {
 function MatchPlayerLine({ match, name, score }: { match: TournamentMatchJson; name: string | null; score: number | null }) {
   const decided = match.winner !== null;
   const won = decided && sameName(name, match.winner);
-  const tone = name === null ? "italic text-slate-500" : won ? "font-semibold text-emerald-300" : decided ? "text-slate-500" : "text-slate-100";
+  const tone = name === null ? "italic text-slate-400" : won ? "font-semibold text-emerald-300" : decided ? "text-slate-400" : "text-slate-100";
   return (
     <div className={`flex items-center justify-between gap-2 px-3 py-1.5 ${won ? "bg-emerald-500/10" : ""}`}>
       <span className={`min-w-0 truncate ${tone}`}>
@@ -71,20 +71,24 @@ function MatchCard({ match, viewer }: { match: TournamentMatchJson; viewer: Tour
         <MatchPlayerLine match={match} name={match.player1} score={match.score1} />
         <MatchPlayerLine match={match} name={match.player2} score={match.score2} />
       </div>
-      <div className="flex min-h-9 items-center justify-between gap-2 border-t border-slate-800 bg-slate-950/40 px-3 py-1 text-xs">
+      <div className="flex min-h-11 items-center justify-between gap-2 border-t border-slate-800 bg-slate-950/40 pl-3 text-xs">
         <span className={`flex items-center gap-1.5 ${matchStatusStyle[match.status]}`} data-testid="bracket-match-status">
           {match.status === "playing" && <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-emerald-400" />}
           {matchStatusLabel[match.status]}
-          {match.forfeit_reason && <span className="text-slate-500">({match.forfeit_reason.replaceAll("_", " ")})</span>}
+          {match.forfeit_reason && match.forfeit_reason !== match.status && <span className="text-slate-400">({match.forfeit_reason.replaceAll("_", " ")})</span>}
         </span>
         {live && (
           <Link
             href={`/match/${match.match_id}/`}
-            className={`-my-1 inline-flex min-h-8 items-center rounded px-2.5 font-semibold focus-visible:outline-2 focus-visible:outline-emerald-400 ${
+            className={`inline-flex min-h-11 items-center px-3 font-semibold focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-emerald-400 ${
               mine ? "bg-emerald-500 text-slate-950 hover:bg-emerald-400" : "text-emerald-400 hover:bg-slate-800"
             }`}
           >
             {mine ? "Play" : "Watch"}
+            <span className="sr-only">
+              {" "}
+              {match.player1} vs {match.player2}
+            </span>
           </Link>
         )}
       </div>
@@ -95,7 +99,7 @@ function MatchCard({ match, viewer }: { match: TournamentMatchJson; viewer: Tour
 /** A future round the JSON does not hold yet: empty cards keep the bracket's shape. */
 function PlaceholderCard() {
   return (
-    <li data-testid="bracket-match-placeholder" className="rounded-lg border border-dashed border-slate-800 text-sm text-slate-600">
+    <li data-testid="bracket-match-placeholder" className="rounded-lg border border-dashed border-slate-700 text-sm text-slate-400">
       <div className="px-3 py-1.5 italic">TBD</div>
       <div className="border-t border-dashed border-slate-800 px-3 py-1.5 italic">TBD</div>
     </li>

@@ -1,18 +1,63 @@
-// The current round's pairings, as the server announced them.
-import type { RoundStart } from "@/lib/protocol/tournament";
+// The current round's pairings from the tournament's JSON: who meets whom, and the way into each
+// live match. The bracket holds the same in columns; this reads at a glance, on a phone too.
+import Link from "next/link";
+import { sameName } from "@/lib/client/names";
+import type { TournamentJson, TournamentMatchJson } from "@/lib/protocol/tournament";
+import type { TournamentViewer } from "./viewer";
 
-export function RoundPairings({ pairings }: { pairings: RoundStart }) {
+function Pairing({ match, viewer }: { match: TournamentMatchJson; viewer: TournamentViewer | null }) {
+  const { player1, player2, status, winner } = match;
+  const mine = sameName(player1, viewer?.name) || sameName(player2, viewer?.name);
+  const live = (status === "ready" || status === "playing") && match.match_id !== null;
+  const players =
+    status === "bye" || status === "walkover" ? (
+      <>
+        {winner} <span className="text-slate-300">advances ({status})</span>
+      </>
+    ) : (
+      <>
+        {player1 ?? "—"} <span className="text-slate-300">vs</span> {player2 ?? "—"}
+      </>
+    );
+  const outcome = status === "void" ? "Nobody came" : winner && (status === "finished" || status === "forfeited") ? `${winner} won` : null;
+
+  return (
+    <li data-testid="pairing" data-status={status} className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1">
+      <span className="min-w-0 font-medium text-white wrap-anywhere">{players}</span>
+      {live ? (
+        <Link
+          href={`/match/${match.match_id}/`}
+          className={`inline-flex min-h-11 items-center rounded-md px-3 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-emerald-400 ${
+            mine ? "bg-emerald-500 text-slate-950 hover:bg-emerald-400" : "text-emerald-300 hover:bg-slate-800"
+          }`}
+        >
+          {mine ? "Play" : "Watch"}
+          <span className="sr-only">
+            {" "}
+            {player1} vs {player2}
+          </span>
+        </Link>
+      ) : (
+        outcome && <span className="text-sm text-slate-300">{outcome}</span>
+      )}
+    </li>
+  );
+}
+
+export function RoundPairings({ tournament, viewer }: { tournament: TournamentJson; viewer: TournamentViewer | null }) {
+  const round = tournament.status === "running" ? tournament.rounds.find((candidate) => candidate.round === tournament.current_round) : undefined;
+  if (!round) return null;
   return (
     <section aria-labelledby="pairings-title" data-testid="round-pairings" className="rounded-lg border border-slate-800 bg-slate-900/60 p-4">
-      <h2 id="pairings-title" className="mb-2 text-sm font-semibold uppercase tracking-wider text-slate-400">
-        Round {pairings.round} pairings
+      <h2 id="pairings-title" className="mb-2 text-sm font-semibold uppercase tracking-wider text-slate-300">
+        Round {round.round} pairings
       </h2>
-      <ul className="space-y-1 font-mono text-sm text-slate-200">
-        {pairings.pairings.map((line, index) => (
-          <li key={`${index}-${line}`} className="wrap-anywhere">
-            {line}
-          </li>
-        ))}
+      <ul className="divide-y divide-slate-800">
+        {[...round.matches]
+          .sort((a, b) => a.slot - b.slot)
+          .map((match) => (
+            <Pairing key={match.slot} match={match} viewer={viewer} />
+          ))}
       </ul>
     </section>
   );

@@ -38,6 +38,11 @@ export interface TournamentMatchJson {
   status: BracketMatchStatus;
   winner: string | null;
   forfeit_reason: ForfeitReason | null;
+  /**
+   * While the match is "ready": when a player who has not entered it forfeits (ISO time), i.e.
+   * REGISTER_TIMEOUT_MS after the match was created. Null otherwise.
+   */
+  join_deadline: string | null;
 }
 
 export interface TournamentJson {
@@ -98,4 +103,6 @@ export interface TournamentMatchReady {
   tournament_name: string;
   match_id: number;
   opponent: string;
+  /** The match's `join_deadline` (see TournamentMatchJson): enter it by then or forfeit. */
+  join_deadline: string;
 }

@@ -91,10 +91,13 @@ describe("restart", () => {
   it("resumes a running tournament after a restart of the embedded server, which lost its live state", async () => {
     const settings = { DATA_DIR: await tempDataDir(), REGISTER_TIMEOUT_MS: "20000" };
     const { players, tournamentId } = await startTournamentThenStop(settings, "restart");
+    const stoppedAt = Date.now();
     const server = await startServer(settings);
     try {
       const state = (await (await fetch(`${server.url}/game/tournaments/${tournamentId}/`)).json()) as TournamentJson;
       expect(state.status).toBe("running");
+      // Started again, with a new time to join: not the one that ran out while the server was down.
+      expect(Date.parse(state.rounds[0]!.matches[0]!.join_deadline!)).toBeGreaterThan(stoppedAt + Number(settings.REGISTER_TIMEOUT_MS));
       // The match is live again: both join it as they would from the bracket page.
       expect(await playTournamentMatch(server.url, players, tournamentId, state.rounds[0]!.matches[0]!.match_id!)).toBe(players[0].username);
     } finally {

@@ -3,8 +3,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startInProcess } from "../helpers/app";
 import type { TestServer } from "../helpers/app";
+import type { TournamentMatchReady } from "@/lib/protocol/tournament";
 import { backends } from "../helpers/backends";
-import { closeAll, onlineUser, spawnTestServer, type OnlineUser } from "../helpers/protocol";
+import { closeAll, nextEvent, onlineUser, spawnTestServer, type OnlineUser } from "../helpers/protocol";
 import { autoPlay, createTournament, nextRoundStart, tournamentAction, tournamentEnd, tournamentJson, watchTournament, type AutoPlayer } from "../helpers/tournament";
 
 const settings = { REGISTER_TIMEOUT_MS: "3000", CHALLENGE_TIMEOUT_MS: "5000" };
@@ -86,7 +87,7 @@ describe.each(backends)("tournaments on $name", (backend) => {
     expect(final.rounds.at(-1)!.matches[0]).toMatchObject({ status: "finished", winner: users[0]!.username });
     for (const match of final.rounds[0]!.matches) expect(["finished", "bye"]).toContain(match.status);
     for (const match of final.rounds.flatMap((round) => round.matches).filter((match) => match.status !== "bye")) {
-      expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0 });
+      expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0, join_deadline: null });
     }
     expect(final.players.filter((player) => !player.eliminated).map((player) => player.username)).toEqual([users[0]!.username]);
     // Counted as the winner's (their profile lists these).
@@ -126,16 +127,26 @@ describe.each(backends)("tournaments on $name", (backend) => {
     expect(final.players.find((player) => player.username === quitter.username)?.eliminated).toBe(true);
   });
 
-  it("moves on without a player who never comes to their match", async () => {
+  it("moves on without a player who never comes to their match, after telling them until when to come", async () => {
     const users = await players(3, "noshow");
     const absent = users[2]!; // seeds 2 and 3 meet in round 1; seed 1 has the bye
     const { id, room } = await openTournament(users, (user) => user === absent);
     const ended = tournamentEnd(room.socket);
+    const told = nextEvent<TournamentMatchReady>(absent.game, "tournament_match_ready");
+    const beforeStart = Date.now();
     await tournamentAction(users[0]!, id, "start");
+    const { match_id, join_deadline } = await told;
+    // REGISTER_TIMEOUT_MS after the match was created, which was during the start.
+    expect(Date.parse(join_deadline)).toBeGreaterThanOrEqual(beforeStart + Number(settings.REGISTER_TIMEOUT_MS));
+    expect(Date.parse(join_deadline)).toBeLessThanOrEqual(Date.now() + Number(settings.REGISTER_TIMEOUT_MS));
+    // The same deadline in the JSON, for a page loaded later (the absent player's opponent is in, so the match waits).
+    const running = await tournamentJson(absent, id);
+    expect(running.rounds[0]!.matches.find((match) => match.match_id === match_id)).toMatchObject({ status: "ready", player2: absent.username, join_deadline });
+
     expect(await ended).toMatchObject({ winner: users[0]!.username });
     const final = await tournamentJson(users[0]!, id);
     const absentMatch = final.rounds[0]!.matches.find((match) => match.player2 === absent.username)!;
-    expect(absentMatch).toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: users[1]!.username });
+    expect(absentMatch).toMatchObject({ status: "forfeited", forfeit_reason: "register_timeout", winner: users[1]!.username, join_deadline: null });
   });
 
   it("keeps going when neither player of a match comes: the next opponent advances", async () => {

@@ -11,20 +11,22 @@ import { PlayersList } from "@/components/tournament/PlayersList";
 import { ResultBanner } from "@/components/tournament/ResultBanner";
 import { RoundPairings } from "@/components/tournament/RoundPairings";
 import type { TournamentViewer } from "@/components/tournament/viewer";
+import { YourMatchNotice } from "@/components/tournament/YourMatchNotice";
 import { useTournamentChannel } from "@/lib/client/hooks/useTournamentChannel";
 import type { TournamentJson } from "@/lib/protocol/tournament";
 
 export type { TournamentViewer };
 
 export function TournamentView({ initial, viewer }: { initial: TournamentJson; viewer: TournamentViewer | null }) {
-  const { tournament, connection, channelError, pairings, pending, actionError, runAction } = useTournamentChannel(initial);
+  const { tournament, connection, channelError, pending, actionError, runAction } = useTournamentChannel(initial);
 
   return (
     <div className="space-y-6">
       <header className="space-y-4">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
-            <Link href="/tournaments/" className="text-sm text-emerald-400 hover:underline">
+            {/* Padding outside the layout makes a 44 px tall target of the one-line link. */}
+            <Link href="/tournaments/" className="-my-2.5 inline-block py-2.5 text-sm text-emerald-400 hover:underline">
               ← All tournaments
             </Link>
             <div className="mt-1 flex flex-wrap items-center gap-3">
@@ -38,7 +40,7 @@ export function TournamentView({ initial, viewer }: { initial: TournamentJson; v
         </div>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           <Fact label="Creator">
-            <Link href={`/users/${tournament.creator}/`} className="hover:underline">
+            <Link href={`/users/${tournament.creator}/`} className="-my-2.5 inline-block py-2.5 hover:underline">
               {tournament.creator}
             </Link>
           </Fact>
@@ -48,6 +50,7 @@ export function TournamentView({ initial, viewer }: { initial: TournamentJson; v
           <Fact label="Points to win">{tournament.points_to_win}</Fact>
           <Fact label="Round">{tournament.current_round > 0 ? tournament.current_round : "—"}</Fact>
         </dl>
+        <YourMatchNotice tournament={tournament} viewer={viewer} />
         <ActionBar tournament={tournament} viewer={viewer} pending={pending} error={actionError} onAction={runAction} />
       </header>
 
@@ -59,7 +62,7 @@ export function TournamentView({ initial, viewer }: { initial: TournamentJson; v
             Bracket
           </h2>
           <Bracket tournament={tournament} viewer={viewer} />
-          {pairings && <RoundPairings pairings={pairings} />}
+          <RoundPairings tournament={tournament} viewer={viewer} />
         </section>
         <PlayersList tournament={tournament} viewer={viewer} />
       </div>

@@ -50,7 +50,15 @@ export function toSummary(row: SummaryRow): TournamentSummary {
   };
 }
 
-export function toJson(row: TournamentRow): TournamentJson {
+/**
+ * When a player who has not entered a tournament match forfeits: the no-show clock runs from the
+ * match's creation (lib/domain/game/lifecycle). The row is written just before the live match
+ * opens, so this is at most a moment early, never late. Whoever registers first gives the other
+ * player until REGISTER_TIMEOUT_MS after that, which is later still.
+ */
+export const joinDeadline = (createdAt: Date, registerTimeoutMs: number): string => new Date(createdAt.getTime() + registerTimeoutMs).toISOString();
+
+export function toJson(row: TournamentRow, registerTimeoutMs: number): TournamentJson {
   const bracket = storedBracket(row);
   const usernames = new Map(row.players.map((player) => [player.userId, player.user.username]));
   const nameOf = (id: number | null) => (id === null ? null : (usernames.get(id) ?? null));
@@ -59,6 +67,8 @@ export function toJson(row: TournamentRow): TournamentJson {
     round: index + 1,
     matches: matches.map((match): TournamentMatchJson => {
       const stored = rowAt(match.round, match.slot);
+      // A "ready" bracket match without a row waits for its round to start.
+      const status = stored ? storedStatus(stored, match) : match.status === "done" ? "finished" : match.status === "ready" ? "pending" : match.status;
       return {
         match_id: stored?.id ?? null,
         round: match.round,
@@ -67,10 +77,10 @@ export function toJson(row: TournamentRow): TournamentJson {
         player2: nameOf(match.player2),
         score1: stored && stored.player2Id !== null ? stored.player1Score : null,
         score2: stored && stored.player2Id !== null ? stored.player2Score : null,
-        // A "ready" bracket match without a row waits for its round to start.
-        status: stored ? storedStatus(stored, match) : match.status === "done" ? "finished" : match.status === "ready" ? "pending" : match.status,
+        status,
         winner: nameOf(match.winner),
         forfeit_reason: asForfeitReason(stored?.forfeitReason ?? null),
+        join_deadline: status === "ready" && stored ? joinDeadline(stored.createdAt, registerTimeoutMs) : null,
       };
     }),
   }));

@@ -24,38 +24,41 @@ const isChange = <A>(decision: Change | A): decision is Change => typeof decisio
 /** How a mutate ended: the change applied, `decide`'s own answer (no change), no such row, or too many retries. */
 export type Mutated<A> = { applied: TournamentJson } | { answer: A } | { missing: true } | { conflict: true };
 
-/** A round's match rows: their ids by slot, and which of them were written just now. */
+/** A round's match rows: their ids by slot, and which of them were written just now (with when). */
 export interface WrittenRound {
   round: number;
   ids: Map<number, number>;
-  written: Set<number>;
+  written: Map<number, Date>;
 }
 
 const MAX_ATTEMPTS = 20;
 
-export function tournamentRepo(db: PrismaClient) {
+/** `registerTimeoutMs`: the settings' REGISTER_TIMEOUT_MS, for the matches' join deadlines. */
+export function tournamentRepo(db: PrismaClient, registerTimeoutMs: number) {
   const json = async (id: number): Promise<TournamentJson | null> => {
     const row = await db.tournament.findUnique({ where: { id }, include: withPeople });
-    return row && toJson(row);
+    return row && toJson(row, registerTimeoutMs);
   };
 
   /**
    * Writes the round's missing match rows: a live one for each ready match, and a finished one
    * for each bye or walkover, so the bracket and the history show it. A row already there
-   * (unique tournament/round/slot) is left as it is.
+   * (unique tournament/round/slot) is left as it is. Created on this process's clock, as the live
+   * matches' no-show clocks are, rather than the database's: the join deadline derives from it.
    */
   const writeRound = async (client: Tx, tournament: { id: number; pointsToWin: number }, bracket: Bracket, round: number): Promise<WrittenRound> => {
+    const createdAt = new Date();
     const rows = (bracket.rounds[round - 1] ?? []).flatMap((match): Prisma.MatchCreateManyInput[] => {
-      const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin };
+      const place = { tournamentId: tournament.id, round, slot: match.slot, pointsToWin: tournament.pointsToWin, createdAt };
       if (match.status === "ready") return [{ ...place, player1Id: match.player1!, player2Id: match.player2! }];
       if (match.status === "bye" || match.status === "walkover") {
         return [{ ...place, player1Id: match.winner!, player2Id: null, status: "finished", winnerId: match.winner!, forfeitReason: match.status, endedAt: new Date() }];
       }
       return [];
     });
-    const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    const written = await client.match.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, createdAt: true } });
     const all = await client.match.findMany({ where: { tournamentId: tournament.id, round }, select: { id: true, slot: true } });
-    return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Set(written.map((row) => row.id)) };
+    return { round, ids: new Map(all.map((row) => [row.slot!, row.id])), written: new Map(written.map((row) => [row.id, row.createdAt])) };
   };
 
   return {
@@ -176,7 +179,8 @@ export function tournamentRepo(db: PrismaClient) {
 
     /** A match whose live state was lost starts again from the beginning. */
     async restartMatch(matchId: number): Promise<void> {
-      await db.match.update({ where: { id: matchId }, data: { status: "created", startedAt: null } });
+      // Created again: its no-show clock, and so its join deadline, starts over.
+      await db.match.update({ where: { id: matchId }, data: { status: "created", startedAt: null, createdAt: new Date() } });
     },
   };
 }

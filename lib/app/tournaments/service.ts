@@ -11,7 +11,7 @@ import type { CreateTournamentBody } from "../../protocol/tournament";
 import { openMatch } from "../open-match";
 import type { MatchHost, TournamentNotifier } from "../ports";
 import type { UserRepo } from "../repos/users";
-import { bracketOf, toJson, type TournamentRow } from "./json";
+import { bracketOf, joinDeadline, toJson, type TournamentRow } from "./json";
 import type { Change, TournamentRepo, Tx, WrittenRound } from "./repo";
 import { fail, type TournamentResult } from "./result";
 
@@ -49,7 +49,8 @@ export function createTournamentService({ config, store, tournaments, users, hos
     for (const match of bracket.rounds[round - 1] ?? []) {
       const matchId = ids.get(match.slot);
       if (matchId === undefined || !["ready", "bye", "walkover"].includes(match.status)) continue;
-      if (match.status === "ready" && written.has(matchId)) {
+      const createdAt = written.get(matchId);
+      if (match.status === "ready" && createdAt) {
         const [player1, player2] = [match.player1!, match.player2!];
         await openMatch(opening, {
           matchId,
@@ -59,8 +60,9 @@ export function createTournamentService({ config, store, tournaments, users, hos
           pointsToWin: tournament.pointsToWin,
         });
         await host.ensureRunning(matchId);
+        const join_deadline = joinDeadline(createdAt, config.REGISTER_TIMEOUT_MS);
         for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
-          notifier.matchReady(playerId, { type: "tournament_match_ready", tournament_id: tournament.id, tournament_name: tournament.name, match_id: matchId, opponent: username(opponentId) });
+          notifier.matchReady(playerId, { type: "tournament_match_ready", tournament_id: tournament.id, tournament_name: tournament.name, match_id: matchId, opponent: username(opponentId), join_deadline });
         }
       }
       pairings.push(pairingText(match, matchId, username));
@@ -75,7 +77,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
       let ended = false;
       const result = await mutate(id, async (row) => {
         const bracket = bracketOf(row);
-        if (row.status !== "running" || !isRoundComplete(bracket, row.currentRound)) return { ok: true, tournament: toJson(row) };
+        if (row.status !== "running" || !isRoundComplete(bracket, row.currentRound)) return { ok: true, tournament: toJson(row, config.REGISTER_TIMEOUT_MS) };
         if (isFinished(bracket)) {
           ended = true;
           return { update: { status: "finished", winnerId: champion(bracket), endedAt: new Date() } };
@@ -176,7 +178,7 @@ export function createTournamentService({ config, store, tournaments, users, hos
       const loserId = winnerId === null ? null : winnerId === match.player1Id ? match.player2Id : match.player1Id;
       await mutate(match.tournamentId, async (row) => {
         const bracket = bracketOf(row);
-        if (bracket.rounds[round - 1]?.[slot]?.status !== "ready") return { ok: true, tournament: toJson(row) }; // already recorded
+        if (bracket.rounds[round - 1]?.[slot]?.status !== "ready") return { ok: true, tournament: toJson(row, config.REGISTER_TIMEOUT_MS) }; // already recorded
         const next = reportResult(bracket, round, slot, winnerId);
         const losers = (winnerId === null ? [match.player1Id, match.player2Id] : [loserId]).filter((id): id is number => id !== null);
         return {

@@ -1,11 +1,14 @@
 "use client";
 // One tournament's live state: the /tournament socket joins its room (the ack and every
-// tournament_update replace the whole JSON, round_start brings the pairings), and the action
+// tournament_update replace the whole JSON, which holds the pairings too), and the action
 // endpoints (join, leave, start), whose answer is applied at once without waiting for the broadcast.
-import { useCallback, useEffect, useState } from "react";
+// The room's updates win: every change is broadcast, so an answer (ack or action) is applied only
+// if no update came while it was on its way, as it may be older (a leave's answer can arrive
+// after the broadcast that the tournament finished).
+import { useCallback, useEffect, useRef, useState } from "react";
 import { hasField, isObject, NETWORK_FAILURE, postJson } from "@/lib/client/api";
 import { connectTournament, request } from "@/lib/client/socket";
-import type { RoundStart, TournamentJson } from "@/lib/protocol/tournament";
+import type { TournamentJson } from "@/lib/protocol/tournament";
 
 export type TournamentConnection = "connecting" | "live" | "reconnecting" | "unavailable";
 export type TournamentAction = "join" | "leave" | "start";
@@ -27,9 +30,9 @@ export function useTournamentChannel(initial: TournamentJson) {
   const [tournament, setTournament] = useState(initial);
   const [connection, setConnection] = useState<TournamentConnection>("connecting");
   const [channelError, setChannelError] = useState<string | null>(null);
-  const [pairings, setPairings] = useState<RoundStart | null>(null);
   const [pending, setPending] = useState<TournamentAction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const updatesSeen = useRef(0);
 
   useEffect(() => {
     const socket = connectTournament();
@@ -37,12 +40,13 @@ export function useTournamentChannel(initial: TournamentJson) {
 
     // On every (re)connect: the room is per connection, and the ack brings what we missed.
     const join = async () => {
+      const seen = updatesSeen.current;
       const response = await request<{ tournament: TournamentJson }>((ack) =>
         socket.emit("join_tournament", { type: "join_tournament", tournament_id: tournamentId }, ack),
       );
       if (disposed) return;
       if (response.ok) {
-        setTournament(response.tournament);
+        if (updatesSeen.current === seen) setTournament(response.tournament);
         setConnection("live");
         setChannelError(null);
       } else if (socket.connected) {
@@ -63,10 +67,9 @@ export function useTournamentChannel(initial: TournamentJson) {
       }
     });
     socket.on("tournament_update", ({ tournament: next }) => {
-      if (next.tournament_id === tournamentId) setTournament(next);
-    });
-    socket.on("round_start", (message) => {
-      if (message.tournament_id === tournamentId) setPairings(message);
+      if (next.tournament_id !== tournamentId) return;
+      updatesSeen.current++;
+      setTournament(next);
     });
     socket.on("tournament_end", ({ tournament_id, winner }) => {
       // The update that follows carries the full state; this only makes the result show at once.
@@ -88,17 +91,18 @@ export function useTournamentChannel(initial: TournamentJson) {
     async (action: TournamentAction): Promise<boolean> => {
       setPending(action);
       setActionError(null);
+      const seen = updatesSeen.current;
       const result = await postAction(tournamentId, action);
       setPending(null);
       if (!result.ok) {
         setActionError(result.message);
         return false;
       }
-      setTournament(result.tournament);
+      if (updatesSeen.current === seen) setTournament(result.tournament);
       return true;
     },
     [tournamentId],
   );
 
-  return { tournament, connection, channelError, pairings, pending, actionError, runAction };
+  return { tournament, connection, channelError, pending, actionError, runAction };
 }

@@ -18,9 +18,13 @@ export function registerTournamentNamespace(namespace: TournamentNamespace, deps
         schema: joinTournamentSchema,
         budget: "tournament_channel",
         run: async ({ tournament_id }) => {
-          const tournament = await deps.tournaments.json(tournament_id);
-          if (!tournament) refuse("not_found", "No such tournament");
+          // In the room before reading: a change committed meanwhile is in the answer or broadcast to it.
           await socket.join(tournamentRoom(tournament_id));
+          const tournament = await deps.tournaments.json(tournament_id);
+          if (!tournament) {
+            await socket.leave(tournamentRoom(tournament_id));
+            refuse("not_found", "No such tournament");
+          }
           return { tournament };
         },
       },
