@@ -51,7 +51,9 @@ export function NavMenu({ user }: { user: { name: string } | null }) {
     const close = (event: Event) => {
       const outside = event instanceof PointerEvent && !panelRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node);
       if (outside) setOpenOn(null);
-      if (event instanceof KeyboardEvent && event.key === "Escape") {
+      // Escape is the menu's only while focus is in it: elsewhere (a dialog, the chat) it is not ours.
+      const inMenu = panelRef.current?.contains(document.activeElement) || buttonRef.current === document.activeElement;
+      if (event instanceof KeyboardEvent && event.key === "Escape" && inMenu) {
         setOpenOn(null);
         buttonRef.current?.focus();
       }

@@ -99,6 +99,7 @@ export function LobbyChat({
       setNotice(null);
       if (await duel.send(command.target)) setText("");
     } else {
+      duel.clearError();
       const result = await send(command.text);
       // A refusal keeps the text, so the sender can retry once the reason is gone.
       setNotice(result.ok ? null : { tone: "error", text: result.error.message });

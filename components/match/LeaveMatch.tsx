@@ -19,6 +19,8 @@ export function LeaveMatch({ onLeave }: { onLeave: () => Promise<string | null> 
     if (failure) {
       setPending(false);
       setError(failure);
+      // The disabled "Forfeit and leave" dropped focus: back to the safe choice, inside the dialog.
+      keepRef.current?.focus();
     }
   };
   const keepPlaying = () => {
@@ -43,7 +45,7 @@ export function LeaveMatch({ onLeave }: { onLeave: () => Promise<string | null> 
             </p>
           )}
           <div className="mt-5 flex flex-col gap-3 sm:flex-row sm:justify-center">
-            <Button ref={keepRef} variant="secondary" onClick={keepPlaying} disabled={pending}>
+            <Button ref={keepRef} variant="secondary" onClick={keepPlaying}>
               Keep playing
             </Button>
             <Button variant="danger" onClick={() => void leave()} disabled={pending}>

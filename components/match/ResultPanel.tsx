@@ -16,7 +16,8 @@ function rematchView(status: SendStatus): { canSend: boolean; text: string | nul
   const { target, reason } = status.end;
   if (reason === "declined") return { canSend: false, text: `${target} declined the rematch.` };
   if (reason === "accepted") return { canSend: false, text: null };
-  if (reason === "cancelled") return { canSend: true, text: null };
+  // Cancelled by us, or accepted but never started (a toast says so): it may be offered again.
+  if (reason === "cancelled" || reason === "not_started") return { canSend: true, text: null };
   return { canSend: true, text: `${target} did not answer the rematch.` };
 }
 
@@ -55,7 +56,7 @@ export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: {
             Back to lobby
           </Link>
         </div>
-        <p role="status" data-testid="rematch-status" className="mt-3 text-sm text-slate-200 empty:hidden">
+        <p role="status" data-testid="rematch-status" className="mt-3 min-h-5 text-sm text-slate-200">
           {rematchState.text}
         </p>
         {rematch.error && (

@@ -5,7 +5,8 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { Toasts, type ToastItem } from "@/components/ui/Toasts";
-import { secondsLeft, type Toast } from "@/lib/client/challenge-machine";
+import type { Toast } from "@/lib/client/challenge-machine";
+import { secondsLeft } from "@/lib/client/countdown";
 import { useChallenges } from "@/lib/client/hooks/useChallenges";
 import { AcceptingDialog, ChallengeDialog } from "./ChallengeDialogs";
 import { RealtimeContext, type RealtimeContextValue } from "./context";

@@ -1,7 +1,7 @@
 "use client";
 // "Your tournament match is ready" notices, from the app-wide /game socket, with the time left to
 // enter the match. They sit at the top right (the provider's toasts are at the bottom) and stay
-// until dismissed, followed (the match's page opened) or past their deadline: missing one means
+// until dismissed, followed (the match's page opened) or surely over: missing one means
 // forfeiting by no-show, so they must not fade away like the others.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -13,16 +13,21 @@ import { MAX_TOASTS } from "@/lib/client/toasts";
 import type { TournamentMatchReady } from "@/lib/protocol/tournament";
 import { useGameSocket } from "./context";
 
+type ReadyNotice = TournamentMatchReady & { deadline: number };
+
 export function TournamentToasts() {
   const socket = useGameSocket();
   const pathname = usePathname();
-  const [ready, setReady] = useState<TournamentMatchReady[]>([]);
+  const [ready, setReady] = useState<ReadyNotice[]>([]);
 
   useEffect(() => {
     if (!socket) return;
-    const onReady = (message: TournamentMatchReady) =>
+    const onReady = (message: TournamentMatchReady) => {
+      // Counted on this browser's clock from the time left, not the server's absolute deadline.
+      const notice = { ...message, deadline: Date.now() + message.join_ms_left };
       // One toast per match: the server may repeat it (reconnect, several tabs).
-      setReady((current) => [...current.filter((known) => known.match_id !== message.match_id), message].slice(-MAX_TOASTS));
+      setReady((current) => [...current.filter((known) => known.match_id !== message.match_id), notice].slice(-MAX_TOASTS));
+    };
     socket.on("tournament_match_ready", onReady);
     return () => {
       socket.off("tournament_match_ready", onReady);
@@ -31,14 +36,15 @@ export function TournamentToasts() {
 
   const dismiss = (matchId: number) => setReady((current) => current.filter((message) => message.match_id !== matchId));
 
-  // Past its deadline the notice is over: the player forfeited by not coming, or the match is void.
+  // The no-show deadline is the earliest the match can end unplayed; an opponent who came in just
+  // before it gives the player as long again. After that the notice is surely over.
   useEffect(() => {
-    const timers = ready.map((message) => setTimeout(() => dismiss(message.match_id), Date.parse(message.join_deadline) - Date.now()));
+    const timers = ready.map((notice) => setTimeout(() => dismiss(notice.match_id), notice.deadline + notice.join_ms_left - Date.now()));
     return () => timers.forEach(clearTimeout);
   }, [ready]);
 
   const at = (path: string) => pathname === path || pathname === path.slice(0, -1);
-  const onItsMatch = (message: TournamentMatchReady) => at(`/match/${message.match_id}/`);
+  const onItsMatch = (message: ReadyNotice) => at(`/match/${message.match_id}/`);
   const [visited, setVisited] = useState(pathname);
   if (visited !== pathname) {
     // Its match's page opened, through this notice or another way: followed.
@@ -62,7 +68,7 @@ export function TournamentToasts() {
             <p className="wrap-anywhere">
               Your match in <span className="font-semibold text-white">{message.tournament_name}</span> against{" "}
               <span className="font-semibold text-white">{message.opponent}</span> is ready.{" "}
-              <JoinCountdown deadline={message.join_deadline} />
+              <JoinCountdown deadline={message.deadline} />
             </p>
             <Link href={`/match/${message.match_id}/`} className={buttonClass({ className: "mt-2" })}>
               Play now

@@ -19,6 +19,8 @@ export interface ChallengeSender {
   status: SendStatus;
   /** The refusal, or "Challenge sent to …" while the challenge is open; null once it closed (a toast says how). */
   notice: Notice | null;
+  /** Forgets a refusal once something else happened in the same place (a chat message went out). */
+  clearError: () => void;
 }
 
 export function useSendChallenge(): ChallengeSender {
@@ -36,5 +38,6 @@ export function useSendChallenge(): ChallengeSender {
   const error = attempt.kind === "failed" ? attempt.message : null;
   const status = sendStatus(attempt.kind === "sent" ? attempt.id : null, challenges);
   const notice: Notice | null = error ? { tone: "error", text: error } : status.kind === "waiting" ? { tone: "info", text: `Challenge sent to ${status.target}` } : null;
-  return { send, sending: attempt.kind === "sending" ? attempt.target : null, error, status, notice };
+  const clearError = () => setAttempt((current) => (current.kind === "failed" ? { kind: "idle" } : current));
+  return { send, sending: attempt.kind === "sending" ? attempt.target : null, error, status, notice, clearError };
 }

@@ -1,10 +1,11 @@
 "use client";
 // The time left to enter a ready tournament match, counting down each second. A timer role is
-// not announced on every tick; the notice around it is, once.
+// not announced on every tick.
 import { joinCountdownText } from "@/lib/client/countdown";
 import { useSecondsLeft } from "@/lib/client/hooks/useSecondsLeft";
 
-export function JoinCountdown({ deadline, className = "" }: { deadline: string; className?: string }) {
+/** `deadline`: epoch ms on this browser's clock. */
+export function JoinCountdown({ deadline, className = "" }: { deadline: number; className?: string }) {
   const left = useSecondsLeft(deadline);
   if (left === null) return null;
   return (

@@ -1,5 +1,7 @@
 // The viewer's match of the current round, while it waits for its players: who against, the
-// time left to enter it (the server's deadline, so a reload shows the same) and the way in.
+// time left to enter it (the server's deadline, so a reload shows the same; read with this
+// browser's clock, which only moves the number: the notice goes when the match leaves "ready")
+// and the way in.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
 import { sameName } from "@/lib/client/names";
@@ -19,7 +21,7 @@ export function YourMatchNotice({ tournament, viewer }: { tournament: Tournament
   return (
     <div data-testid="your-match" className="flex flex-col gap-3 rounded-lg border border-emerald-500/50 bg-emerald-500/10 p-4 sm:flex-row sm:items-center">
       <p className="flex-1 text-slate-100 wrap-anywhere">
-        Your match against <span className="font-semibold text-white">{opponent}</span> is ready. <JoinCountdown deadline={match.join_deadline} />
+        Your match against <span className="font-semibold text-white">{opponent}</span> is ready. <JoinCountdown deadline={Date.parse(match.join_deadline)} />
       </p>
       <Link href={`/match/${match.match_id}/`} className={buttonClass()}>
         Play now

@@ -5,13 +5,13 @@ import {
   initialChallengeState,
   MATCH_START_WAIT_MS,
   needsTicks,
-  secondsLeft,
   sendStatus,
   STALE_GRACE_MS,
   TOAST_MS,
   type ChallengeEvent,
   type ChallengeState,
 } from "./challenge-machine";
+import { secondsLeft } from "./countdown";
 import { MAX_TOASTS } from "./toasts";
 
 const T0 = 1_000_000;
@@ -169,6 +169,8 @@ describe("what the control that sent a challenge shows (sendStatus)", () => {
     expect(sendStatus("c1", started)).toEqual({ kind: "ended", end: { id: "c1", target: "ben", reason: "accepted" } });
     const lost = run([{ type: "tick", now: T0 + 30_000 + STALE_GRACE_MS }], open);
     expect(sendStatus("c1", lost)).toEqual({ kind: "ended", end: { id: "c1", target: "ben", reason: "unanswered" } });
+    const neverStarted = run([closed("c1", "accepted", "ann", T0), { type: "tick", now: T0 + MATCH_START_WAIT_MS }], open);
+    expect(sendStatus("c1", neverStarted)).toEqual({ kind: "ended", end: { id: "c1", target: "ben", reason: "not_started" } });
   });
 
   it("accepted but not started yet still counts as waiting", () => {

@@ -26,11 +26,14 @@ export interface Accepting {
   /** Only network/server failures of create_match are worth retrying. */
   canRetry?: boolean;
 }
-/** How our last outgoing challenge ended; "unanswered": the server never closed it (lost connection). */
+/**
+ * How our last outgoing challenge ended. "unanswered": the server never closed it (lost
+ * connection); "not_started": accepted, but the match id never came.
+ */
 export interface OutgoingEnd {
   id: string;
   target: string;
-  reason: ChallengeCloseReason | "unanswered";
+  reason: ChallengeCloseReason | "unanswered" | "not_started";
 }
 export type ToastTone = "info" | "error";
 export interface Toast {
@@ -85,7 +88,6 @@ export const TOAST_MS: Record<ToastTone, number> = { info: 6_000, error: 9_000 }
 export const initialChallengeState: ChallengeState = { now: 0, offers: [], outgoing: null, lastEnded: null, accepting: null, toasts: [], nextToastId: 1 };
 
 export const matchHref = (matchId: number) => `/match/${matchId}/`;
-export const secondsLeft = (deadline: number, now: number) => Math.max(0, Math.ceil((deadline - now) / 1000));
 /** Whether anything on screen counts down or expires, i.e. whether ticks are needed. */
 export const needsTicks = (state: ChallengeState) => state.offers.length > 0 || state.outgoing !== null || state.toasts.length > 0;
 
@@ -116,7 +118,7 @@ function tick(state: ChallengeState, now: number): ChallengeState {
   };
   const outgoing = state.outgoing;
   if (outgoing && outgoing.deadline + (outgoing.phase === "accepted" ? 0 : STALE_GRACE_MS) <= now) {
-    next = { ...next, outgoing: null, lastEnded: { id: outgoing.id, target: outgoing.target, reason: "unanswered" } };
+    next = { ...next, outgoing: null, lastEnded: { id: outgoing.id, target: outgoing.target, reason: outgoing.phase === "accepted" ? "not_started" : "unanswered" } };
     if (outgoing.phase === "accepted") next = addToast(next, `${outgoing.target} accepted, but the match did not start. Try challenging again.`, "error", now);
   }
   return next;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatCountdown, joinCountdownText, msUntilNextSecond, secondsLeft } from "./countdown";
 
-const deadline = "2026-01-01T12:00:30.000Z";
 const at = (iso: string) => Date.parse(iso);
+const deadline = at("2026-01-01T12:00:30.000Z");
 
 describe("secondsLeft", () => {
   it("rounds up, so the last second still shows 1", () => {
@@ -40,6 +40,6 @@ describe("texts", () => {
 
   it("says the time left to join, then that it is up", () => {
     expect(joinCountdownText(29)).toBe("0:29 left to join");
-    expect(joinCountdownText(0)).toBe("Time to join is up");
+    expect(joinCountdownText(0)).toBe("Join now if your opponent is in");
   });
 });

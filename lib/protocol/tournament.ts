@@ -105,4 +105,6 @@ export interface TournamentMatchReady {
   opponent: string;
   /** The match's `join_deadline` (see TournamentMatchJson): enter it by then or forfeit. */
   join_deadline: string;
+  /** The same deadline as milliseconds from when the message was sent, for a browser whose clock differs from the server's. */
+  join_ms_left: number;
 }

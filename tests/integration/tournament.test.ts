@@ -135,10 +135,13 @@ describe.each(backends)("tournaments on $name", (backend) => {
     const told = nextEvent<TournamentMatchReady>(absent.game, "tournament_match_ready");
     const beforeStart = Date.now();
     await tournamentAction(users[0]!, id, "start");
-    const { match_id, join_deadline } = await told;
+    const { match_id, join_deadline, join_ms_left } = await told;
     // REGISTER_TIMEOUT_MS after the match was created, which was during the start.
     expect(Date.parse(join_deadline)).toBeGreaterThanOrEqual(beforeStart + Number(settings.REGISTER_TIMEOUT_MS));
     expect(Date.parse(join_deadline)).toBeLessThanOrEqual(Date.now() + Number(settings.REGISTER_TIMEOUT_MS));
+    // And as the time left when it was sent: at most the timeout, ending at that deadline.
+    expect(join_ms_left).toBeLessThanOrEqual(Number(settings.REGISTER_TIMEOUT_MS));
+    expect(join_ms_left).toBeGreaterThan(Date.parse(join_deadline) - Date.now() - 1);
     // The same deadline in the JSON, for a page loaded later (the absent player's opponent is in, so the match waits).
     const running = await tournamentJson(absent, id);
     expect(running.rounds[0]!.matches.find((match) => match.match_id === match_id)).toMatchObject({ status: "ready", player2: absent.username, join_deadline });

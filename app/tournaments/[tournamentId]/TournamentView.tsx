@@ -50,7 +50,10 @@ export function TournamentView({ initial, viewer }: { initial: TournamentJson; v
           <Fact label="Points to win">{tournament.points_to_win}</Fact>
           <Fact label="Round">{tournament.current_round > 0 ? tournament.current_round : "—"}</Fact>
         </dl>
-        <YourMatchNotice tournament={tournament} viewer={viewer} />
+        {/* Always present, so that the notice appearing in it is announced. */}
+        <div role="status">
+          <YourMatchNotice tournament={tournament} viewer={viewer} />
+        </div>
         <ActionBar tournament={tournament} viewer={viewer} pending={pending} error={actionError} onAction={runAction} />
       </header>
 

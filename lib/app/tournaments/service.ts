@@ -61,8 +61,9 @@ export function createTournamentService({ config, store, tournaments, users, hos
         });
         await host.ensureRunning(matchId);
         const join_deadline = joinDeadline(createdAt, config.REGISTER_TIMEOUT_MS);
+        const join_ms_left = Math.max(0, Date.parse(join_deadline) - Date.now());
         for (const [playerId, opponentId] of [[player1, player2], [player2, player1]] as const) {
-          notifier.matchReady(playerId, { type: "tournament_match_ready", tournament_id: tournament.id, tournament_name: tournament.name, match_id: matchId, opponent: username(opponentId), join_deadline });
+          notifier.matchReady(playerId, { type: "tournament_match_ready", tournament_id: tournament.id, tournament_name: tournament.name, match_id: matchId, opponent: username(opponentId), join_deadline, join_ms_left });
         }
       }
       pairings.push(pairingText(match, matchId, username));

@@ -1,10 +1,11 @@
 "use client";
-// Seconds left before a server deadline, re-rendering each time the shown second changes. Null
-// while server-rendering and hydrating (the clocks differ), and without a deadline.
+// Seconds left before a deadline (epoch ms, this browser's clock), re-rendering each time the
+// shown second changes. Null while server-rendering and hydrating (the clocks differ), and without
+// a deadline.
 import { useCallback, useSyncExternalStore } from "react";
 import { msUntilNextSecond, secondsLeft } from "@/lib/client/countdown";
 
-export function useSecondsLeft(deadline: string | null): number | null {
+export function useSecondsLeft(deadline: number | null): number | null {
   const subscribe = useCallback(
     (changed: () => void) => {
       if (deadline === null) return () => {};

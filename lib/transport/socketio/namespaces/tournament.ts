@@ -20,7 +20,11 @@ export function registerTournamentNamespace(namespace: TournamentNamespace, deps
         run: async ({ tournament_id }) => {
           // In the room before reading: a change committed meanwhile is in the answer or broadcast to it.
           await socket.join(tournamentRoom(tournament_id));
-          const tournament = await deps.tournaments.json(tournament_id);
+          // Out of the room again unless the answer goes out: no updates for a join that failed.
+          const tournament = await deps.tournaments.json(tournament_id).catch(async (error: unknown) => {
+            await socket.leave(tournamentRoom(tournament_id));
+            throw error;
+          });
           if (!tournament) {
             await socket.leave(tournamentRoom(tournament_id));
             refuse("not_found", "No such tournament");
