@@ -40,6 +40,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "end-to-end-tests-secret-0123456789abcdef",
       POINTS_TO_WIN: "2",
+      // Room for a tournament spec's scans on three screens before a match's no-show deadline.
+      REGISTER_TIMEOUT_MS: "90000",
       // Every browser user signs up and logs in from 127.0.0.1; the login lockout per account stays at its default.
       SIGNUP_MAX_PER_ADDRESS: "1000",
       LOGIN_MAX_PER_ADDRESS: "1000",

@@ -1,8 +1,9 @@
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
+import { seriousViolations } from "./screens";
 
 export { expect };
+export { SCREENS, type ScreenName } from "./screens";
 
 /** Chromium logs this when an endpoint answers 4xx to a user action (a taken name, a wrong password): expected. */
 const EXPECTED_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
@@ -71,22 +72,13 @@ export async function logoutViaUi(page: Page): Promise<void> {
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
 }
 
-/** The screens every page must work on: a desktop, and a phone held upright and sideways (touch). */
-export const SCREENS = {
-  desktop: { viewport: { width: 1366, height: 800 } },
-  phonePortrait: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-  phoneLandscape: { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true },
-} as const;
-export type ScreenName = keyof typeof SCREENS;
-
 /**
  * Fails with the rule, impact and nodes of every serious or critical WCAG 2.1 A/AA violation axe-core
  * finds on the page as it is now (`state` names it in the message, e.g. "lobby with a dialog open").
  */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n")}`);
+  const serious = (await seriousViolations(page)).map(
+    (violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n")}`,
+  );
   expect(serious, `axe on ${state}`).toEqual([]);
 }

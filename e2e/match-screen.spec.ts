@@ -57,7 +57,8 @@ test("a match between a phone held upright and one held sideways, watched on a d
   await expect(sound).toHaveAttribute("aria-pressed", "true");
 
   for (const { page } of players) await page.getByRole("button", { name: "Ready" }).click();
-  for (const { page } of players) await expectInViewport(page, page.getByTestId("countdown"));
+  // Both at once: the countdown lasts 3 s.
+  await Promise.all(players.map(({ page }) => expectInViewport(page, page.getByTestId("countdown"))));
 
   // Ben's page goes away during the countdown: the match pauses until he is back.
   await ben.page.goto("about:blank");
@@ -80,4 +81,12 @@ test("a match between a phone held upright and one held sideways, watched on a d
     await expectInViewport(page, result);
   }
   await expectAccessible(ben.page, "match result, phone sideways");
+
+  // Play mode took the covered nav out of reach; leaving the match page gives it back.
+  const nav = ben.page.getByRole("navigation", { name: "Main" });
+  await expect(ben.page.locator("body > header")).toHaveAttribute("inert", "");
+  await ben.page.getByTestId("match-result").getByRole("link", { name: "Back to lobby" }).click();
+  await expect(ben.page.getByTestId("lobby-username")).toHaveText(ben.username);
+  await expect(ben.page.locator("body > header")).not.toHaveAttribute("inert");
+  await expect(nav.getByRole("link", { name: "Tournaments" })).toBeVisible();
 });

@@ -43,8 +43,8 @@ async function expectNav(page: Page, current: string): Promise<void> {
   }
 }
 
-test("logged out on every screen: landing, login and sign-up with their errors focused, 404", async ({ newPage }) => {
-  for (const screen of screens) {
+for (const screen of screens) {
+  test(`logged out, ${screen}: landing, login and sign-up with their errors focused, 404`, async ({ newPage }) => {
     const page = await newPage(SCREENS[screen]);
     await page.goto("/");
     await expectNav(page, "Play");
@@ -74,9 +74,8 @@ test("logged out on every screen: landing, login and sign-up with their errors f
     await expect(page).toHaveTitle("Page not found · Online Pong");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expectAccessible(page, `404, ${screen}`);
-    await page.context().close();
-  }
-});
+  });
+}
 
 test("malformed and unknown addresses are 404 pages with a title", async ({ page }) => {
   for (const path of ["/duel/abc/", "/match/xyz/", "/tournaments/%25/", "/users/%E0%A4%A/", `/users/${uniqueName("ghost")}/`]) {
@@ -97,9 +96,9 @@ test("the skip link is the first Tab stop and leads past the nav", async ({ page
   await expect(page.getByRole("main").getByRole("link", { name: "Create an account" })).toBeFocused();
 });
 
-test("logged in on every screen: the lobby with a challenge open, a profile, the players", async ({ newPage, request }) => {
-  const [ann, ben] = [await register(request, "ann"), await register(request, "ben")];
-  for (const screen of screens) {
+for (const screen of screens) {
+  test(`logged in, ${screen}: the lobby with a challenge open, a profile, the players`, async ({ newPage, request }) => {
+    const [ann, ben] = [await register(request, "ann"), await register(request, "ben")];
     const [a, b] = [await newPage(SCREENS[screen]), await newPage(SCREENS[screen])];
     await loginViaUi(a, ann);
     await loginViaUi(b, ben);
@@ -119,9 +118,8 @@ test("logged in on every screen: the lobby with a challenge open, a profile, the
     await b.goto("/users/");
     await expectNav(b, "Players");
     await expectAccessible(b, `players, ${screen}`);
-    await Promise.all([a.context().close(), b.context().close()]);
-  }
-});
+  });
+}
 
 test("keyboard only: sign up, challenge from the online list, accept, get ready, play; the profile explains the forfeit", async ({ page, newPage }) => {
   const amy = uniqueName("amy");

@@ -1,8 +1,8 @@
 // The bracket: one column per round (future rounds as empty cards), each match with its players,
 // scores, status and a Play or Watch link while it is live.
-import Link from "next/link";
 import { sameName } from "@/lib/client/names";
 import type { BracketMatchStatus, TournamentJson, TournamentMatchJson } from "@/lib/protocol/tournament";
+import { MatchLink } from "./MatchLink";
 import type { TournamentViewer } from "./viewer";
 
 /** Named by distance from the end: the last round is the Final whatever the field's size. */
@@ -77,20 +77,7 @@ function MatchCard({ match, viewer }: { match: TournamentMatchJson; viewer: Tour
           {matchStatusLabel[match.status]}
           {match.forfeit_reason && match.forfeit_reason !== match.status && <span className="text-slate-400">({match.forfeit_reason.replaceAll("_", " ")})</span>}
         </span>
-        {live && (
-          <Link
-            href={`/match/${match.match_id}/`}
-            className={`inline-flex min-h-11 items-center px-3 font-semibold focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-emerald-400 ${
-              mine ? "bg-emerald-500 text-slate-950 hover:bg-emerald-400" : "text-emerald-400 hover:bg-slate-800"
-            }`}
-          >
-            {mine ? "Play" : "Watch"}
-            <span className="sr-only">
-              {" "}
-              {match.player1} vs {match.player2}
-            </span>
-          </Link>
-        )}
+        {live && <MatchLink match={match} mine={mine} className="focus-visible:-outline-offset-2" />}
       </div>
     </li>
   );

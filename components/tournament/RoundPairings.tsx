@@ -1,8 +1,8 @@
 // The current round's pairings from the tournament's JSON: who meets whom, and the way into each
 // live match. The bracket holds the same in columns; this reads at a glance, on a phone too.
-import Link from "next/link";
 import { sameName } from "@/lib/client/names";
 import type { TournamentJson, TournamentMatchJson } from "@/lib/protocol/tournament";
+import { MatchLink } from "./MatchLink";
 import type { TournamentViewer } from "./viewer";
 
 function Pairing({ match, viewer }: { match: TournamentMatchJson; viewer: TournamentViewer | null }) {
@@ -25,18 +25,7 @@ function Pairing({ match, viewer }: { match: TournamentMatchJson; viewer: Tourna
     <li data-testid="pairing" data-status={status} className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1">
       <span className="min-w-0 font-medium text-white wrap-anywhere">{players}</span>
       {live ? (
-        <Link
-          href={`/match/${match.match_id}/`}
-          className={`inline-flex min-h-11 items-center rounded-md px-3 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-emerald-400 ${
-            mine ? "bg-emerald-500 text-slate-950 hover:bg-emerald-400" : "text-emerald-300 hover:bg-slate-800"
-          }`}
-        >
-          {mine ? "Play" : "Watch"}
-          <span className="sr-only">
-            {" "}
-            {player1} vs {player2}
-          </span>
-        </Link>
+        <MatchLink match={match} mine={mine} className="rounded-md text-sm" />
       ) : (
         outcome && <span className="text-sm text-slate-300">{outcome}</span>
       )}

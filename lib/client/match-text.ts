@@ -27,6 +27,12 @@ export function outcomeOf(game: GameData | null, stored: StoredResult | null): S
   };
 }
 
+/**
+ * The match's status line; `clock`, when there is one, is a countdown shown after it that changes
+ * every second, kept apart so that a live region does not read it out each time.
+ */
+export type StatusLine = string | { text: string; clock: string };
+
 export function statusText({
   game,
   slot,
@@ -39,7 +45,7 @@ export function statusText({
   connection: ConnectionStatus;
   join: JoinState;
   ended: boolean;
-}): string {
+}): StatusLine {
   if (ended) return "Match over";
   if (connection === "connecting") return "Connecting…";
   if (connection === "disconnected") return "Connection lost. Reconnecting…";
@@ -51,13 +57,13 @@ export function statusText({
         const own = game[slot];
         const opponent = game[otherSlot(slot)];
         if (!own.registered) return "Registering…";
-        if (!opponent.registered) return deadline === null ? `Waiting for ${opponent.username} to join…` : `Waiting for ${opponent.username} to join (${deadline}s left)`;
+        if (!opponent.registered) return deadline === null ? `Waiting for ${opponent.username} to join…` : { text: `Waiting for ${opponent.username} to join`, clock: `(${deadline}s left)` };
         if (!own.ready) return "Press Ready when you are set";
         if (!opponent.ready) return `Waiting for ${opponent.username} to get ready…`;
         return "Starting…";
       }
       const absent = [game.player1, game.player2].find((player) => !player.registered);
-      if (absent) return deadline === null ? "Waiting for the players to join…" : `Waiting for ${absent.username} to join (${deadline}s left)`;
+      if (absent) return deadline === null ? "Waiting for the players to join…" : { text: `Waiting for ${absent.username} to join`, clock: `(${deadline}s left)` };
       return "Waiting for the players to get ready…";
     }
     case "countdown":
@@ -65,7 +71,7 @@ export function statusText({
     case "paused": {
       // The absent player only sees this in the moment before the server notices they are back.
       if (!game.paused || (slot && sameName(game.paused.player, game[slot].username))) return "Paused";
-      return `Paused: waiting for ${game.paused.player} (${game.paused.seconds_left}s)`;
+      return { text: `Paused: waiting for ${game.paused.player}`, clock: `(${game.paused.seconds_left}s)` };
     }
     case "playing":
       return slot ? `Playing: first to ${game.points_to_win}` : `Live: first to ${game.points_to_win}`;

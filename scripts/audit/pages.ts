@@ -8,15 +8,10 @@
  */
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { SCREENS, seriousViolations } from "../../e2e/screens";
 import { GENEROUS_LIMITS, startServer, TEST_SECRET } from "../../tests/helpers/server";
 
-const SCREENS: BrowserContextOptions[] = [
-  { viewport: { width: 1366, height: 800 } },
-  { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-  { viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true },
-];
 
 type Row = { page: string; scripts: number; raw: number; gzip: number; serious: number; nodes: number; rules: string; holds: string };
 
@@ -38,8 +33,7 @@ async function measure(page: Page, name: string, visit: () => Promise<unknown>):
   page.off("response", onResponse);
   const buffers = await Promise.all(bodies.values());
   const texts = buffers.map((buffer) => buffer.toString("utf8"));
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const bad = await seriousViolations(page);
   return {
     page: name,
     scripts: buffers.length,
@@ -103,7 +97,7 @@ async function audit(browser: Browser, base: string, screen: BrowserContextOptio
 const server = process.env.AUDIT_URL ? null : await startServer({ NEXTAUTH_SECRET: TEST_SECRET, ...GENEROUS_LIMITS });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
-  for (const screen of SCREENS) await audit(browser, process.env.AUDIT_URL ?? server!.url, screen);
+  for (const screen of Object.values(SCREENS)) await audit(browser, process.env.AUDIT_URL ?? server!.url, screen);
 } finally {
   await browser.close();
   await server?.stop();

@@ -18,7 +18,7 @@ import { buttonClass } from "@/components/ui/Button";
 import type { GameEvent } from "@/lib/client/game-events";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
 import { useMatchInput } from "@/lib/client/hooks/useMatchInput";
-import { outcomeOf, statusText, type Names, type StoredResult } from "@/lib/client/match-text";
+import { outcomeOf, statusText, type Names, type StatusLine, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
 import { request } from "@/lib/client/socket";
 import { otherSlot } from "@/lib/domain/lists";
@@ -26,18 +26,16 @@ import type { PlayerSlot } from "@/lib/protocol/game";
 
 export type { StoredResult };
 
-/** Play mode: phones either way round, and any short or narrow window, where the field needs the whole screen. */
+/** Play mode: the `play-mode` variant's query (app/globals.css), for script. */
 const PLAY_MODE = "(max-width: 639px), (max-height: 639px)";
 
 const STAGE = [
   // In the page's flow: as tall as the window leaves below what is above it (--stage-top, measured).
   "mx-auto grid w-full gap-3 h-[calc(100dvh-var(--stage-top,8rem)-2rem)] min-h-96",
   "grid-cols-1 grid-rows-[auto_auto_minmax(0,1fr)_auto] landscape:grid-cols-[minmax(0,1fr)_17rem] landscape:grid-rows-[auto_auto_minmax(0,1fr)]",
-  // Play mode (PLAY_MODE spelled out: Tailwind needs literal class names): the same grid over the
-  // whole screen, above the nav; toasts and dialogs come later in the page, so above it.
-  "[@media(max-width:639px),(max-height:639px)]:fixed [@media(max-width:639px),(max-height:639px)]:inset-0 [@media(max-width:639px),(max-height:639px)]:z-40",
-  "[@media(max-width:639px),(max-height:639px)]:h-auto [@media(max-width:639px),(max-height:639px)]:min-h-0 [@media(max-width:639px),(max-height:639px)]:gap-2",
-  "[@media(max-width:639px),(max-height:639px)]:bg-slate-950 [@media(max-width:639px),(max-height:639px)]:p-2",
+  // Play mode: the same grid over the whole screen, above the nav; toasts and dialogs come later
+  // in the page, so above it.
+  "play-mode:fixed play-mode:inset-0 play-mode:z-40 play-mode:h-auto play-mode:min-h-0 play-mode:gap-2 play-mode:bg-slate-950 play-mode:p-2",
 ].join(" ");
 
 function setUpStage(stage: HTMLDivElement | null) {
@@ -72,6 +70,16 @@ function inertWhileCovered(stage: HTMLElement): () => void {
     media.removeEventListener("change", apply);
     covered.forEach((element) => element.removeAttribute("inert"));
   };
+}
+
+function StatusLineText({ line }: { line: StatusLine }) {
+  if (typeof line === "string") return line;
+  // A timer is not a live region: the text around it is announced when it changes, not each second.
+  return (
+    <>
+      {line.text} <span role="timer">{line.clock}</span>
+    </>
+  );
 }
 
 interface MatchViewProps {
@@ -158,18 +166,17 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
       />
       <div className="min-h-6 landscape:col-start-2 landscape:row-start-2">
         <p data-testid="match-status" role="status" className="text-center text-sm font-medium text-slate-200 sm:text-base landscape:text-left">
-          {statusText({ game, slot, connection, join, ended: outcome !== null })}
+          <StatusLineText line={statusText({ game, slot, connection, join, ended: outcome !== null })} />
         </p>
         {notice && (
           <p role="alert" className="mt-1 text-center text-sm text-rose-300 landscape:text-left">
             {notice}
           </p>
         )}
-        {point && (
-          <p className="sr-only" role="status">
-            {`Point to ${names[point.scorer]}: ${names.player1} ${point.scores.player1}, ${names.player2} ${point.scores.player2}`}
-          </p>
-        )}
+        {/* Always in the page, so that each point's new text is announced. */}
+        <p className="sr-only" role="status">
+          {point ? `Point to ${names[point.scorer]}: ${names.player1} ${point.scores.player1}, ${names.player2} ${point.scores.player2}` : ""}
+        </p>
       </div>
 
       <PongCanvas
