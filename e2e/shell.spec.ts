@@ -156,6 +156,13 @@ test("keyboard only: sign up, challenge from the online list, accept, get ready,
   }
   await expect(page.getByTestId("match-status")).toContainText(/playing/i, { timeout: 15_000 });
 
+  // The keys that move the paddle never scroll the page, which could scroll here.
+  const scroll = () => page.evaluate(() => ({ can: document.documentElement.scrollHeight > window.innerHeight, y: window.scrollY }));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect((await scroll()).can, "the match page is taller than the window").toBe(true);
+  for (const key of ["ArrowDown", "ArrowRight", "ArrowDown", "ArrowLeft"]) await page.keyboard.press(key);
+  expect((await scroll()).y).toBe(0);
+
   // Amy leaves by keyboard: Bob wins by forfeit, and his history says why.
   await tabTo(page, page.getByRole("button", { name: "Leave match" }));
   await page.keyboard.press("Enter");
