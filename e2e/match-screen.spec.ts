@@ -28,6 +28,9 @@ test("a match between a phone held upright and one held sideways, watched on a d
   const ben = await userOn(newPage, "phoneLandscape", "ben");
   const sue = await userOn(newPage, "desktop", "sue");
   const players = [ann, ben];
+  const scanAll = async (state: string) => {
+    for (const [who, screen] of [[ann, "phone upright"], [ben, "phone sideways"], [sue, "spectating on a desktop"]] as const) await expectAccessible(who.page, `${state}, ${screen}`);
+  };
 
   await expect(ann.page.getByTestId("online-list")).toContainText(ben.username);
   await ann.page.getByTestId("online-list").getByRole("button", { name: `Duel ${ben.username}` }).click();
@@ -37,7 +40,7 @@ test("a match between a phone held upright and one held sideways, watched on a d
   await expect(sue.page.getByTestId("spectating")).toBeVisible();
 
   for (const { page } of players) await expect(page.getByRole("button", { name: "Ready" })).toBeVisible();
-  await expectAccessible(ben.page, "match waiting, phone sideways");
+  await scanAll("match waiting");
 
   // Leaving forfeits: the confirmation focuses the safe choice, and Escape keeps playing.
   await ann.page.getByRole("button", { name: "Leave match" }).click();
@@ -64,14 +67,14 @@ test("a match between a phone held upright and one held sideways, watched on a d
   await ben.page.goto("about:blank");
   await expect(ann.page.getByTestId("pause-overlay")).toBeVisible();
   await expectAccessible(ann.page, "match paused, phone upright");
+  await expectAccessible(sue.page, "match paused, spectating on a desktop");
   await ben.page.goBack();
 
   for (const { page } of players) {
     await expect(page.getByTestId("match-status")).toHaveText("Playing: first to 2", { timeout: 20_000 });
     await expectInViewport(page, page.locator("canvas"));
   }
-  await expectAccessible(ann.page, "match playing, phone upright");
-  await expectAccessible(sue.page, "spectating, desktop");
+  await scanAll("match playing");
 
   // Nobody moves: points fall, each one flashes the side that conceded it.
   await expect(sue.page.getByTestId("point-flash")).toBeAttached({ timeout: 30_000 });
@@ -80,7 +83,7 @@ test("a match between a phone held upright and one held sideways, watched on a d
     await expect(result).toBeVisible({ timeout: 60_000 });
     await expectInViewport(page, result);
   }
-  await expectAccessible(ben.page, "match result, phone sideways");
+  await scanAll("match result");
 
   // Play mode took the covered nav out of reach; leaving the match page gives it back.
   const nav = ben.page.getByRole("navigation", { name: "Main" });
