@@ -11,6 +11,7 @@ export interface Challenge {
   from: string;
   toId: number;
   to: string;
+  rated: boolean;
 }
 
 type ChallengeState = "pending" | ChallengeCloseReason;
@@ -22,8 +23,8 @@ const GRACE_MS = 30_000;
 
 export type OpenResult = { ok: true; challenge: Challenge } | { ok: false; reason: "pending" | "busy" };
 
-export async function openChallenge(store: LiveStore, from: { id: number; name: string }, to: { id: number; username: string }, timeoutMs: number): Promise<OpenResult> {
-  const challenge: Challenge = { id: randomUUID(), fromId: from.id, from: from.name, toId: to.id, to: to.username };
+export async function openChallenge(store: LiveStore, from: { id: number; name: string }, to: { id: number; username: string }, timeoutMs: number, rated: boolean): Promise<OpenResult> {
+  const challenge: Challenge = { id: randomUUID(), fromId: from.id, from: from.name, toId: to.id, to: to.username, rated };
   const ttlMs = timeoutMs + GRACE_MS;
   if (!(await store.set(keys.outgoingChallenge(from.id), challenge.id, { onlyIfAbsent: true, ttlMs: timeoutMs }))) return { ok: false, reason: "pending" };
   if (!(await store.set(keys.incomingChallenge(to.id), challenge.id, { onlyIfAbsent: true, ttlMs: timeoutMs }))) {
@@ -50,16 +51,25 @@ export async function closeChallenge(store: LiveStore, challenge: Challenge, rea
     store.del(keys.incomingChallenge(challenge.toId), challenge.id),
     store.hashDelete(keys.openChallenges, challenge.id),
   ]);
-  if (reason === "accepted") await store.set(keys.acceptedChallenge(challenge.fromId, challenge.toId), challenge.id, { ttlMs: ACCEPTED_TTL_MS });
+  if (reason === "accepted") {
+    const accepted: AcceptedChallenge = { id: challenge.id, rated: challenge.rated };
+    await store.set(keys.acceptedChallenge(challenge.fromId, challenge.toId), JSON.stringify(accepted), { ttlMs: ACCEPTED_TTL_MS });
+  }
   return true;
 }
 
-/** Redeems an accepted challenge for one match: true once, false ever after. */
-export async function redeemAcceptedChallenge(store: LiveStore, challengerId: number, targetId: number): Promise<string | null> {
+/** What an accepted challenge leaves for its match: kept apart, as the challenge itself may expire first. */
+export interface AcceptedChallenge {
+  id: string;
+  rated: boolean;
+}
+
+/** Redeems an accepted challenge for one match: once, null ever after. */
+export async function redeemAcceptedChallenge(store: LiveStore, challengerId: number, targetId: number): Promise<AcceptedChallenge | null> {
   const key = keys.acceptedChallenge(challengerId, targetId);
-  const id = await store.get(key);
-  if (id === null || !(await store.del(key, id))) return null;
-  return id;
+  const raw = await store.get(key);
+  if (raw === null || !(await store.del(key, raw))) return null;
+  return JSON.parse(raw) as AcceptedChallenge;
 }
 
 /** Remembers which match an accepted challenge became, so only that match id is relayed. */

@@ -48,7 +48,7 @@ export function createChallengeService({ store, limits, users, isOnline, notifie
   const sweep = setInterval(() => void expireOverdue().catch((error: Error) => log.warn(`challenge sweep: ${error.message}`)), CHALLENGE_SWEEP_MS);
 
   return {
-    async challenge(from: Player, target: string): Promise<{ challenge_id: string }> {
+    async challenge(from: Player, target: string, rated: boolean): Promise<{ challenge_id: string }> {
       const targetUser = await users.findByUsername(target);
       if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
       if (targetUser.id === from.id) refuse("self", "You cannot challenge yourself");
@@ -59,14 +59,14 @@ export function createChallengeService({ store, limits, users, isOnline, notifie
       const pair = `${from.id}:${targetUser.id}`;
       const refused = await limits.consume("challenge_target", pair);
       if (refused) refuseRateLimited(refused, `You challenged ${targetUser.username} too often: try again in ${Math.ceil(refused.retryAfterSeconds / 60)} min`);
-      const opened = await openChallenge(store, from, targetUser, timeoutMs);
+      const opened = await openChallenge(store, from, targetUser, timeoutMs, rated);
       if (!opened.ok) {
         await limits.refund("challenge_target", pair);
         if (opened.reason === "pending") refuse("pending", "You already have an open challenge");
         refuse("busy", `${targetUser.username} is answering another challenge`);
       }
       const { challenge } = opened;
-      notifier.offered(targetUser.id, { type: "challenge", challenge_id: challenge.id, from: from.name, timeout_ms: timeoutMs });
+      notifier.offered(targetUser.id, { type: "challenge", challenge_id: challenge.id, from: from.name, timeout_ms: timeoutMs, rated });
       const timer = setTimeout(() => {
         expiryTimers.delete(timer);
         void closeAndTell(challenge, "expired").catch((error: Error) => log.error(`challenge expiry: ${error.message}`));

@@ -29,17 +29,17 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
     async createDuel(target: { id: number; name: string }, opponentName: string): Promise<CreateDuelResult> {
       const challenger = await users.findByUsername(opponentName);
       if (!challenger) return { ok: false, status: 404, code: "unknown_user", message: `No player is called "${opponentName}"` };
-      const challengeId = await redeemAcceptedChallenge(store, challenger.id, target.id);
-      if (!challengeId) return { ok: false, status: 403, code: "no_accepted_challenge", message: `You have no accepted challenge from ${challenger.username}` };
+      const accepted = await redeemAcceptedChallenge(store, challenger.id, target.id);
+      if (!accepted) return { ok: false, status: 403, code: "no_accepted_challenge", message: `You have no accepted challenge from ${challenger.username}` };
 
-      const { id: matchId } = await matchRows.createDuelRow(challenger.id, target.id, config.POINTS_TO_WIN);
+      const { id: matchId } = await matchRows.createDuelRow(challenger.id, target.id, config.POINTS_TO_WIN, accepted.rated);
       await openMatch({ host, store, config }, {
         matchId,
         player1: { id: challenger.id, username: challenger.username },
         player2: { id: target.id, username: target.name },
         pointsToWin: config.POINTS_TO_WIN,
       });
-      await recordChallengeMatch(store, challengeId, matchId);
+      await recordChallengeMatch(store, accepted.id, matchId);
       return { ok: true, matchId };
     },
 

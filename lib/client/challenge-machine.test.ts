@@ -16,7 +16,7 @@ import { MAX_TOASTS } from "./toasts";
 
 const T0 = 1_000_000;
 const run = (events: ChallengeEvent[], from: ChallengeState = initialChallengeState) => events.reduce(challengeReducer, from);
-const offer = (id: string, from = "ann", now = T0): ChallengeEvent => ({ type: "offer", offer: { type: "challenge", challenge_id: id, from, timeout_ms: 30_000 }, now });
+const offer = (id: string, from = "ann", now = T0): ChallengeEvent => ({ type: "offer", offer: { type: "challenge", challenge_id: id, from, timeout_ms: 30_000, rated: true }, now });
 const closed = (id: string, reason: ChallengeClosed["reason"], me: string, now = T0 + 1_000): ChallengeEvent => ({
   type: "closed",
   message: { type: "challenge_closed", challenge_id: id, reason, from: "ann", target: "ben" },

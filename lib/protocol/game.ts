@@ -11,7 +11,8 @@ const direction = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
 
 // ---- client → server -------------------------------------------------------------------------
 
-export const challengeSchema = z.strictObject({ type: z.literal("challenge"), target: usernameText });
+/** `rated` (default true): whether the duel counts for both players' ratings. */
+export const challengeSchema = z.strictObject({ type: z.literal("challenge"), target: usernameText, rated: z.boolean().optional() });
 export const challengeReplySchema = z.strictObject({
   type: z.literal("challenge_reply"),
   challenge_id: z.string().min(1).max(64),
@@ -89,6 +90,8 @@ export interface ChallengeOffer {
   from: string;
   /** How long the target has to answer. */
   timeout_ms: number;
+  /** Whether the duel would count for both players' ratings. */
+  rated: boolean;
 }
 export interface ChallengeReplyRelay {
   type: "challenge_reply";

@@ -123,10 +123,10 @@ export async function postJson(user: { baseUrl: string; cookie: string }, path: 
   return { status: response.status, body: await response.json() };
 }
 
-/** challenger → challenge → target accepts → create_match → match_id relayed. Returns the match id. */
-export async function agreeDuel(challenger: OnlineUser, target: OnlineUser): Promise<number> {
+/** challenger → challenge (rated unless `rated` is false) → target accepts → create_match → match_id relayed. Returns the match id. */
+export async function agreeDuel(challenger: OnlineUser, target: OnlineUser, { rated }: { rated?: boolean } = {}): Promise<number> {
   const offered = nextEvent<{ challenge_id: string; from: string }>(target.game, "challenge");
-  const sent = await emitAck<{ challenge_id: string }>(challenger.game, "challenge", { type: "challenge", target: target.username });
+  const sent = await emitAck<{ challenge_id: string }>(challenger.game, "challenge", { type: "challenge", target: target.username, ...(rated === undefined ? {} : { rated }) });
   if (!sent.ok) throw new Error(`challenge refused: ${sent.error.code}`);
   const { challenge_id } = await offered;
   const replied = nextEvent(challenger.game, "challenge_reply");

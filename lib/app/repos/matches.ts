@@ -1,6 +1,9 @@
-// Match rows: created when a duel is accepted, marked playing at the start, written once at the end.
+// Match rows: created when a duel is accepted, marked playing at the start, written once at the end
+// (with the rating change, in the same transaction).
 import type { ForfeitReason } from "../../domain/lists";
-import type { PrismaClient } from "../../infra/db/generated/prisma/client";
+import type { Rating } from "../../domain/rating/glicko2";
+import { movesRatings, ratedOutcome, ratingAt } from "../../domain/rating/rated-result";
+import type { Prisma, PrismaClient } from "../../infra/db/generated/prisma/client";
 
 export interface MatchResult {
   matchId: number;
@@ -15,27 +18,33 @@ export interface MatchResult {
 
 export function matchRepo(db: PrismaClient) {
   return {
-    async createDuelRow(player1Id: number, player2Id: number, pointsToWin: number) {
-      return db.match.create({ data: { player1Id, player2Id, pointsToWin }, select: { id: true } });
+    async createDuelRow(player1Id: number, player2Id: number, pointsToWin: number, rated: boolean) {
+      return db.match.create({ data: { player1Id, player2Id, pointsToWin, rated }, select: { id: true } });
     },
 
     async markPlaying(matchId: number, startedAt: Date): Promise<void> {
       await db.match.updateMany({ where: { id: matchId, status: "created" }, data: { status: "playing", startedAt } });
     },
 
-    /** Writes the result unless one is already there: the first result stands. */
+    /**
+     * Writes the result unless one is already there: the first result stands. The rating change
+     * is written in the same transaction, so it is applied exactly when the result is: once.
+     */
     async recordResult(result: MatchResult): Promise<void> {
-      await db.match.updateMany({
-        where: { id: result.matchId, status: { in: ["created", "playing"] } },
-        data: {
-          player1Score: result.player1Score,
-          player2Score: result.player2Score,
-          winnerId: result.winnerId,
-          status: result.status,
-          forfeitReason: result.forfeitReason,
-          startedAt: result.startedAt,
-          endedAt: result.endedAt,
-        },
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.match.updateMany({
+          where: { id: result.matchId, status: { in: ["created", "playing"] } },
+          data: {
+            player1Score: result.player1Score,
+            player2Score: result.player2Score,
+            winnerId: result.winnerId,
+            status: result.status,
+            forfeitReason: result.forfeitReason,
+            startedAt: result.startedAt,
+            endedAt: result.endedAt,
+          },
+        });
+        if (count === 1) await applyRatings(tx, result);
       });
     },
 
@@ -62,3 +71,33 @@ export function matchRepo(db: PrismaClient) {
 }
 
 export type MatchRepo = ReturnType<typeof matchRepo>;
+
+type RatedUser = { id: number; rating: number; rating_deviation: number; rating_volatility: number; rated_at: Date | null };
+
+async function applyRatings(tx: Prisma.TransactionClient, result: MatchResult): Promise<void> {
+  const match = await tx.match.findUniqueOrThrow({ where: { id: result.matchId }, select: { rated: true, player1Id: true, player2Id: true } });
+  const { player1Id, player2Id } = match;
+  if (!match.rated || player2Id === null) return;
+  const winner = result.winnerId === player1Id ? "player1" : result.winnerId === player2Id ? "player2" : null;
+  if (!movesRatings({ status: result.status, forfeitReason: result.forfeitReason, winner }) || !winner) return;
+
+  // Locked in id order: a player's rating is read and written by one result at a time.
+  const rows = await tx.$queryRaw<RatedUser[]>`SELECT id, rating, rating_deviation, rating_volatility, rated_at FROM users WHERE id IN (${player1Id}, ${player2Id}) ORDER BY id FOR UPDATE`;
+  const now = result.endedAt;
+  const current = (id: number): Rating => {
+    const row = rows.find((candidate) => candidate.id === id)!;
+    return ratingAt({ rating: row.rating, deviation: row.rating_deviation, volatility: row.rating_volatility }, row.rated_at, now);
+  };
+  const before = { player1: current(player1Id), player2: current(player2Id) };
+  const after = ratedOutcome(before.player1, before.player2, winner);
+  for (const [id, rating] of [[player1Id, after.player1], [player2Id, after.player2]] as const) {
+    await tx.user.update({
+      where: { id },
+      data: { rating: rating.rating, ratingDeviation: rating.deviation, ratingVolatility: rating.volatility, ratedGames: { increment: 1 }, ratedAt: now },
+    });
+  }
+  await tx.match.update({
+    where: { id: result.matchId },
+    data: { player1RatingBefore: before.player1.rating, player1RatingAfter: after.player1.rating, player2RatingBefore: before.player2.rating, player2RatingAfter: after.player2.rating },
+  });
+}

@@ -1,6 +1,8 @@
 // User queries used by pages, route handlers and the auth provider.
 import { hash, verify } from "@node-rs/argon2";
 import { asForfeitReason, type ForfeitReason } from "../../domain/lists";
+import { isProvisional } from "../../domain/rating/glicko2";
+import { ratingAt } from "../../domain/rating/rated-result";
 import { Prisma, type PrismaClient } from "../../infra/db/generated/prisma/client";
 
 export interface PublicUser {
@@ -20,6 +22,15 @@ const mayBeAUsername = (name: string) => !name.includes("\u0000");
 export interface UserRecord {
   wins: number;
   losses: number;
+}
+
+/** A player's Glicko-2 rating as of now (the deviation grown by the days since their last rated game). */
+export interface RatingSummary {
+  value: number;
+  deviation: number;
+  volatility: number;
+  provisional: boolean;
+  games: number;
 }
 
 export interface MatchSummary {
@@ -77,6 +88,13 @@ export function userRepo(db: PrismaClient) {
         take: limit,
         select: publicFields,
       });
+    },
+
+    async rating(userId: number, now = new Date()): Promise<RatingSummary | null> {
+      const row = await db.user.findUnique({ where: { id: userId }, select: { rating: true, ratingDeviation: true, ratingVolatility: true, ratedGames: true, ratedAt: true } });
+      if (!row) return null;
+      const current = ratingAt({ rating: row.rating, deviation: row.ratingDeviation, volatility: row.ratingVolatility }, row.ratedAt, now);
+      return { value: current.rating, deviation: current.deviation, volatility: current.volatility, provisional: isProvisional(current), games: row.ratedGames };
     },
 
     /** Wins and losses over concluded matches (byes excluded: nobody lost them). */

@@ -87,7 +87,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
 
     // ---- challenges ------------------------------------------------------------------------------
     const handlers: HandlerTable<GameClientToServer> = {
-      challenge: { schema: challengeSchema, budget: "challenge", run: ({ target }) => challenges.challenge(user, target) },
+      challenge: { schema: challengeSchema, budget: "challenge", run: ({ target, rated }) => challenges.challenge(user, target, rated ?? true) },
       challenge_reply: { schema: challengeReplySchema, budget: "challenge_answer", run: ({ challenge_id, reply }) => challenges.reply(user, challenge_id, reply) },
       challenge_cancel: { schema: challengeCancelSchema, budget: "challenge_answer", run: ({ challenge_id }) => challenges.cancel(user, challenge_id) },
       match_id: { schema: matchIdSchema, budget: "challenge_answer", run: (message) => challenges.relayMatchId(user, message) },
