@@ -2,6 +2,7 @@
 // authorization and malformed input. One full duel runs on a server.ts process (its result on the
 // API and the profile pages); the rest on the app booted in-process.
 import { describe, expect, it } from "vitest";
+import { INITIAL_RATING, rateGame } from "@/lib/domain/rating/glicko2";
 import type { ChallengeClosed, GameData } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
 import {
@@ -58,6 +59,19 @@ describe.each(backends)("duel to the end, over HTTP, on $name", (backend) => {
     await expect
       .poll(async () => (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as { status: string }, { timeout: 10_000 })
       .toMatchObject({ status: "finished" });
+    // The public card of each player, without logging in: the rated win moved both ratings.
+    const card = async (name: string) => (await fetch(`${url()}/api/users/${encodeURIComponent(name.toUpperCase())}/`)).json();
+    const expected = rateGame(INITIAL_RATING, INITIAL_RATING, 1);
+    expect(await card(alice.username)).toEqual({
+      username: alice.username,
+      joined_at: expect.any(String),
+      rating: { value: expected.a.rating, deviation: expected.a.deviation, volatility: expected.a.volatility, provisional: true, games: 1 },
+      wins: 1,
+      losses: 0,
+      tournaments_won: 0,
+    });
+    expect(await card(bob.username)).toMatchObject({ rating: { value: expected.b.rating, games: 1 }, wins: 0, losses: 1 });
+    expect((await fetch(`${url()}/api/users/%25/`)).status).toBe(404);
     const stored = (await (await fetch(`${url()}/game/matches/${matchId}/`)).json()) as Record<string, unknown>;
     expect(stored).toMatchObject({
       match_id: matchId,
