@@ -125,6 +125,17 @@ describe("pairing wave", () => {
     expect(ids(pairWave([seeker(1, 1500), seeker(2, 1510), seeker(3, 1900)], NOW, recent))).toEqual([[1, 2]]);
   });
 
+  it("reaches past many recent opponents to a fresh choice", () => {
+    // 1's 40 nearest are all its recent opponents; they have all played each other and 100 too.
+    // 100 is further away, but new to 1.
+    const crowd = Array.from({ length: 40 }, (_, k) => seeker(2 + k, 1500 + k));
+    const all = [1, ...crowd.map((s) => s.userId), 100];
+    const recent = all.flatMap((a) => all.filter((b) => b > a && !(a === 1 && b === 100)).map((b) => ({ a, b, at: NOW - 1_000 })));
+    const wave = pairWave([seeker(1, 1450), ...crowd, seeker(100, 1545)], NOW, recent);
+    const first = wave.pairs[0]!;
+    expect([first.player1.userId, first.player2.userId]).toEqual([1, 100]);
+  });
+
   it("forgets a pair after 2 minutes", () => {
     const pool = [seeker(1, 1500), seeker(2, 1500), seeker(3, 1520)];
     expect(ids(pairWave(pool, NOW, [{ a: 1, b: 2, at: NOW - REPAIR_COOLDOWN_MS + 1 }]))).toEqual([[1, 3]]);

@@ -56,11 +56,11 @@ export const ANYONE_AFTER_MS = 30_000;
 export const REPAIR_COOLDOWN_MS = 120_000;
 /** lichess gives 12 per missed wave (capped at 460); our waves are every PAIRING_WAVE_MS. */
 export const PAIRING_WAVE_MS = 500;
-export const WAIT_BONUS_PER_SECOND = 24;
+export const WAIT_BONUS_PER_SECOND = 12 * (1000 / PAIRING_WAVE_MS);
 export const WAIT_BONUS_MAX = 460;
 /** Acceptable candidates each seeker keeps per pass (towards higher ratings). */
 export const MAX_CANDIDATES = 4;
-/** How many places above itself a seeker looks at per pass. */
+/** How many places above itself a seeker looks at per pass (recent opponents aside). */
 export const SCAN_LIMIT = 32;
 /** A bound on the passes of one wave, whatever the input (each pass pairs at least one pair). */
 export const MAX_PASSES = 16;
@@ -169,13 +169,18 @@ export function pairWave(seekers: readonly Seeker[], now: number, recent: readon
       const ri = rating[i]!;
       const wi = window[i]!;
       let found = 0;
+      let examined = 0;
       let farthest = p;
-      for (let q = p + 1; q < m && q <= p + SCAN_LIMIT && found < MAX_CANDIDATES; q++) {
+      // Recent opponents skipped do not count against SCAN_LIMIT (there are few per seeker): a
+      // seeker crowded by them still reaches the next acceptable player.
+      for (let q = p + 1; q < m && examined < SCAN_LIMIT && found < MAX_CANDIDATES; q++) {
         const j = active[q]!;
         const gap = rating[j]! - ri;
         if (gap > wi) break;
         farthest = q;
-        if (gap > window[j]! || (!allowRecent && isRecent(i, j))) continue;
+        if (!allowRecent && isRecent(i, j)) continue;
+        examined++;
+        if (gap > window[j]!) continue;
         addEdge(i, j, gap);
         found++;
       }
