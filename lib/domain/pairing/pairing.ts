@@ -14,9 +14,10 @@
 //   still unpaired (so they are re-paired when they are each other's only choice).
 //
 // Speed: the seekers are sorted by rating and each one looks only at its nearest unpaired
-// neighbours above it (MAX_CANDIDATES acceptable ones, within SCAN_LIMIT places); the candidate
-// pairs are taken greedily by score. Passes repeat over those left unpaired (their neighbours
-// are then new) until a pass pairs nobody, so a wave is O(n log n), not O(n²). Seekers who accept
+// neighbours above it (MAX_CANDIDATES acceptable ones, within SCAN_LIMIT places, recent opponents
+// aside); the candidate pairs are taken greedily by score (not lichess's maximum-weight matching,
+// which is O(n³)). Passes repeat over those left unpaired (their neighbours are then new) until a
+// pass pairs nobody, at most MAX_PASSES times: a wave is O(n log n), not O(n²). Seekers who accept
 // anyone also look at the next seeker above them who accepts anyone, however far, so two of them
 // always meet even across a crowd of fresh seekers who accept neither.
 
