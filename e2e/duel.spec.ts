@@ -46,6 +46,13 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   expect(await score(b.page)).toEqual(finalA);
   await expect(a.page.getByRole("link", { name: "Back to lobby" })).toBeVisible();
 
+  // The rated duel moved both ratings from 1500, the same on both pages.
+  for (const slot of ["player1", "player2"]) {
+    const change = a.page.getByTestId(`rating-change-${slot}`);
+    await expect(change).toHaveText(/^Rating 1500 → \d+ \([+−]\d+\)$/);
+    await expect(b.page.getByTestId(`rating-change-${slot}`)).toHaveText((await change.textContent())!);
+  }
+
   // Rematch: A's button sends B a new challenge, which B sees on the match page and declines.
   // While it is open, and once declined, Rematch cannot be sent again.
   const rematchButton = a.page.getByRole("button", { name: "Rematch" });

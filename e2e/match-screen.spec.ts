@@ -83,6 +83,7 @@ test("a match between a phone held upright and one held sideways, watched on a d
     await expect(result).toBeVisible({ timeout: 60_000 });
     await expectInViewport(page, result);
   }
+  await expect(sue.page.getByTestId("rating-change-player1")).toHaveText(/^Rating 1500 → \d+ \([+−]\d+\)$/);
   await scanAll("match result");
 
   // Play mode took the covered nav out of reach; leaving the match page gives it back.

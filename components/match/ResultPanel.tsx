@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useSendChallenge } from "@/components/realtime/useSendChallenge";
 import { Button, buttonClass } from "@/components/ui/Button";
 import type { SendStatus } from "@/lib/client/challenge-machine";
-import { forfeitText, type Names, type StoredResult } from "@/lib/client/match-text";
+import type { RatingChanges } from "@/lib/client/hooks/useRatingChange";
+import { forfeitText, ratingChangeText, type Names, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
 import { otherSlot, PLAYER_SLOTS } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
@@ -21,7 +22,22 @@ function rematchView(status: SendStatus): { canSend: boolean; text: string | nul
   return { canSend: true, text: `${target} did not answer the rematch.` };
 }
 
-export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: { outcome: StoredResult; names: Names; viewerName: string; slot: PlayerSlot | null; hasOpponent: boolean }) {
+export function ResultPanel({
+  outcome,
+  names,
+  viewerName,
+  slot,
+  hasOpponent,
+  ratings,
+}: {
+  outcome: StoredResult;
+  names: Names;
+  viewerName: string;
+  slot: PlayerSlot | null;
+  hasOpponent: boolean;
+  /** Each player's rating change, once the stored result has it (null: not yet, or not rated). */
+  ratings: RatingChanges;
+}) {
   const rematch = useSendChallenge();
   const rematchState = rematchView(rematch.status);
   const winnerSlot = PLAYER_SLOTS.find((of) => sameName(outcome.winner, names[of])) ?? null;
@@ -42,6 +58,12 @@ export function ResultPanel({ outcome, names, viewerName, slot, hasOpponent }: {
             <div key={of} className={`min-w-0 rounded-lg px-2 py-2 ${of === winnerSlot ? "bg-emerald-500/10" : "bg-slate-800/60"}`}>
               <dt className="truncate text-xs text-slate-400">{names[of]}</dt>
               <dd className="font-mono text-3xl font-bold tabular-nums text-white">{outcome.scores[of]}</dd>
+              {ratings && (
+                <dd data-testid={`rating-change-${of}`} className="mt-1 text-xs tabular-nums text-slate-300">
+                  <span className="sr-only">Rating </span>
+                  {ratingChangeText(ratings[of])}
+                </dd>
+              )}
             </div>
           ))}
         </dl>

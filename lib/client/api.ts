@@ -1,4 +1,4 @@
-// The one way the browser calls the HTTP endpoints: POST, JSON in, JSON out, and every failure
+// The one way the browser calls the HTTP endpoints: GET or POST, JSON in, JSON out, and every failure
 // (no network, the server's `{ error: { code, message, fields?, retry_after? } }`, or an answer
 // with no such body) turned into one result type. Callers word the failures for their page.
 import type { ApiError } from "@/lib/protocol/http";
@@ -26,9 +26,18 @@ export const anyBody = (body: unknown): body is unknown => typeof body !== "symb
  * POSTs `body` as JSON (no body at all when undefined) and parses the answer. A 2xx answer whose
  * body `accept` refuses counts as a failure, so callers only ever see data of the promised shape.
  */
-export async function postJson<T>(url: string, body: unknown, accept: (data: unknown) => data is T): Promise<ApiResult<T>> {
+export function postJson<T>(url: string, body: unknown, accept: (data: unknown) => data is T): Promise<ApiResult<T>> {
   const init: RequestInit =
     body === undefined ? { method: "POST" } : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+  return requestJson(url, init, accept);
+}
+
+/** GETs `url` and parses the answer, as postJson does. */
+export function getJson<T>(url: string, accept: (data: unknown) => data is T): Promise<ApiResult<T>> {
+  return requestJson(url, { method: "GET" }, accept);
+}
+
+async function requestJson<T>(url: string, init: RequestInit, accept: (data: unknown) => data is T): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, init);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FORFEIT_REASONS } from "@/lib/domain/lists";
-import { forfeitText } from "./match-text";
+import { forfeitText, ratingChangeText } from "./match-text";
 
 describe("forfeitText", () => {
   it("words every forfeit reason, each in its own way", () => {
@@ -27,5 +27,13 @@ describe("forfeitText", () => {
 
   it("has nothing to say without a reason", () => {
     expect(forfeitText(null, "bob")).toBeNull();
+  });
+});
+
+describe("ratingChangeText", () => {
+  it("shows before, after and the difference, rounded so that they add up", () => {
+    expect(ratingChangeText({ before: 1500, after: 1662.31 })).toBe("1500 → 1662 (+162)");
+    expect(ratingChangeText({ before: 1500, after: 1337.69 })).toBe("1500 → 1338 (−162)");
+    expect(ratingChangeText({ before: 1499.6, after: 1500.4 })).toBe("1500 → 1500 (+0)");
   });
 });

@@ -102,3 +102,11 @@ const FORFEIT_WORDING: Record<ForfeitReason, (loser: string | null) => string | 
 export function forfeitText(reason: ForfeitReason | null, loser: string | null): string | null {
   return reason === null ? null : FORFEIT_WORDING[reason](loser);
 }
+
+export type RatingChange = { before: number; after: number };
+
+/** "1500 → 1662 (+162)": rounded as shown, so the difference adds up. */
+export function ratingChangeText({ before, after }: RatingChange): string {
+  const delta = Math.round(after) - Math.round(before);
+  return `${Math.round(before)} → ${Math.round(after)} (${delta >= 0 ? "+" : "−"}${Math.abs(delta)})`;
+}

@@ -76,8 +76,9 @@ describe.each(backends)("duel to the end, over HTTP, on $name", (backend) => {
     expect(stored).toMatchObject({
       match_id: matchId,
       status: "finished",
-      player1: { username: alice.username, score: 2 },
-      player2: { username: bob.username, score: 0 },
+      player1: { username: alice.username, score: 2, rating_before: 1500, rating_after: expected.a.rating },
+      player2: { username: bob.username, score: 0, rating_before: 1500, rating_after: expected.b.rating },
+      rated: true,
       winner: alice.username,
       forfeit_reason: null,
       started_at: expect.any(String),

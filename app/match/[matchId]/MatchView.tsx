@@ -17,6 +17,7 @@ import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/r
 import { buttonClass } from "@/components/ui/Button";
 import type { GameEvent } from "@/lib/client/game-events";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
+import { useRatingChange } from "@/lib/client/hooks/useRatingChange";
 import { useMatchInput } from "@/lib/client/hooks/useMatchInput";
 import { outcomeOf, statusText, type Names, type StatusLine, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
@@ -138,6 +139,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   });
 
   const outcome = outcomeOf(game, result);
+  const ratings = useRatingChange(matchId, outcome !== null);
   if (join.kind === "failed" && !outcome) return <MatchErrorCard message={join.message} />;
 
   const scoreOf = (of: PlayerSlot) => game?.[of].score ?? outcome?.scores[of] ?? 0;
@@ -194,7 +196,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
         {showReady && slot && <ReadyOverlay matchId={matchId} slot={slot} socket={socket} onError={setNotice} />}
         {!outcome && game?.status === "countdown" && game.countdown !== null && <CountdownOverlay value={game.countdown} />}
         {!outcome && game?.status === "paused" && <PauseOverlay paused={game.paused} self={slot !== null && game.paused !== null && sameName(game.paused.player, game[slot].username)} />}
-        {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} />}
+        {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} ratings={ratings} />}
       </PongCanvas>
 
       <div className="flex flex-wrap items-center justify-center gap-2 text-sm text-slate-400 sm:gap-3 landscape:col-start-2 landscape:row-start-3 landscape:flex-col landscape:items-start landscape:justify-start">
