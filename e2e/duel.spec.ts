@@ -23,6 +23,7 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   const dialog = b.page.getByRole("dialog", { name: `Challenge from ${a.username}` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId("challenge-countdown")).toHaveText(/\d+/);
+  await expect(dialog.getByTestId("challenge-kind")).toHaveText(`${a.username} wants to play a rated duel.`);
   await dialog.getByRole("button", { name: "Accept" }).click();
 
   await Promise.all([a.page.waitForURL(/\/match\/\d+\/$/), b.page.waitForURL(/\/match\/\d+\/$/)]);
@@ -102,6 +103,16 @@ test("B declines and A is told; A's \"Challenge sent\" notices end with the chal
   await expect(a.page.getByTestId("toasts")).toContainText(`You cancelled your challenge to ${b.username}.`);
   await expect(a.page.getByTestId("chat-notice")).toHaveText("");
   await expect(dialog).toHaveCount(0);
+
+  // From B's duel page, unrated: B is told it is casual.
+  await expect(dialog.getByTestId("challenge-kind")).toHaveCount(0);
+  await a.page.goto(`/users/${b.username}/`);
+  await a.page.getByRole("link", { name: "Duel" }).click();
+  await a.page.getByRole("checkbox", { name: "Rated" }).uncheck();
+  await a.page.getByRole("button", { name: `Challenge ${b.username}` }).click();
+  await expect(dialog.getByTestId("challenge-kind")).toHaveText(`${a.username} wants to play a casual (unrated) duel.`);
+  await dialog.getByRole("button", { name: "Decline" }).click();
+  await expect(a.page.getByTestId("duel-status")).toHaveText("");
 });
 
 test("B answers in one of three tabs: the others' dialogs close, and a tab that answers late is told the challenge was already accepted", async ({ newPage }) => {

@@ -29,7 +29,9 @@ export function ChallengeDialog({
       <h2 id="challenge-title" className="mt-4 text-xl font-bold text-white">
         Challenge from {offer.from}
       </h2>
-      <p className="mt-1 text-slate-300">{offer.from} wants to play a duel.</p>
+      <p className="mt-1 text-slate-300" data-testid="challenge-kind">
+        {offer.from} wants to play a {offer.rated ? "rated" : "casual (unrated)"} duel.
+      </p>
       <p className="mt-3 text-sm text-slate-400">
         Answer within{" "}
         <span className="font-mono text-lg font-bold text-amber-300 tabular-nums" data-testid="challenge-countdown">

@@ -13,7 +13,7 @@ export type { ChallengeResult };
 export interface RealtimeContextValue extends MatchCloses {
   socket: GameSocket | null;
   status: ConnectionStatus;
-  challenge: (username: string) => Promise<ChallengeResult>;
+  challenge: (username: string, rated?: boolean) => Promise<ChallengeResult>;
   /** Our open challenge and how the last one ended: what "challenge sent" notices follow. */
   challenges: OutgoingChallenges;
 }
@@ -34,8 +34,8 @@ export function useRealtimeStatus(): ConnectionStatus {
   return useContext(RealtimeContext)?.status ?? "disconnected";
 }
 
-/** `challenge(username)` sends a duel challenge; the provider then shows the waiting panel. */
-export function useChallenge(): (username: string) => Promise<ChallengeResult> {
+/** `challenge(username, rated?)` sends a duel challenge (rated unless `rated` is false); the provider then shows the waiting panel. */
+export function useChallenge(): (username: string, rated?: boolean) => Promise<ChallengeResult> {
   return useContext(RealtimeContext)?.challenge ?? notLoggedIn;
 }
 

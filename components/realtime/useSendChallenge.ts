@@ -10,8 +10,8 @@ type Attempt = { kind: "idle" } | { kind: "sending"; target: string } | { kind: 
 export type Notice = { tone: "info" | "error"; text: string };
 
 export interface ChallengeSender {
-  /** Resolves true once the server took the challenge. */
-  send: (username: string) => Promise<boolean>;
+  /** Resolves true once the server took the challenge; rated unless `rated` is false. */
+  send: (username: string, rated?: boolean) => Promise<boolean>;
   /** The target while the server has not answered yet. */
   sending: string | null;
   /** Why the last attempt was refused, until the next one. */
@@ -28,9 +28,9 @@ export function useSendChallenge(): ChallengeSender {
   const challenges = useOutgoingChallenges();
   const [attempt, setAttempt] = useState<Attempt>({ kind: "idle" });
 
-  const send = async (username: string) => {
+  const send = async (username: string, rated?: boolean) => {
     setAttempt({ kind: "sending", target: username });
-    const result = await challenge(username);
+    const result = await challenge(username, rated);
     setAttempt(result.ok ? { kind: "sent", id: result.id } : { kind: "failed", message: result.message });
     return result.ok;
   };

@@ -10,6 +10,8 @@ export interface Offer {
   id: string;
   from: string;
   deadline: number;
+  /** Whether the duel would move both players' ratings. */
+  rated: boolean;
 }
 export interface Outgoing {
   id: string;
@@ -150,7 +152,7 @@ export function challengeReducer(state: ChallengeState, event: ChallengeEvent): 
     case "offer": {
       const { offer, now } = event;
       const offers = state.offers.filter((existing) => existing.id !== offer.challenge_id);
-      return { ...state, now, offers: [...offers, { id: offer.challenge_id, from: offer.from, deadline: now + offer.timeout_ms }] };
+      return { ...state, now, offers: [...offers, { id: offer.challenge_id, from: offer.from, deadline: now + offer.timeout_ms, rated: offer.rated }] };
     }
     case "sent":
       return { ...state, now: event.now, outgoing: { id: event.id, target: event.target, deadline: event.now + event.timeoutMs, phase: "waiting" } };

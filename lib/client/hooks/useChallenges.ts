@@ -52,11 +52,11 @@ export function useChallenges(me: string, challengeTimeoutMs: number) {
   }, [active]);
 
   const challenge = useCallback(
-    async (username: string): Promise<ChallengeResult> => {
+    async (username: string, rated = true): Promise<ChallengeResult> => {
       // Through the ref: a challenge sent just after page load waits for the first connection.
       const game = socketRef.current;
       if (!game || !(await whenConnected(game, 5_000))) return { ok: false, message: "Not connected to the game server yet. Try again in a moment." };
-      const response = await request<{ challenge_id: string }>((ack) => game.emit("challenge", { type: "challenge", target: username }, ack));
+      const response = await request<{ challenge_id: string }>((ack) => game.emit("challenge", { type: "challenge", target: username, rated }, ack));
       if (!response.ok) return { ok: false, message: response.error.message };
       dispatch({ type: "sent", id: response.challenge_id, target: username, timeoutMs: challengeTimeoutMs, now: Date.now() });
       return { ok: true, id: response.challenge_id };
