@@ -46,6 +46,13 @@ export interface MatchRow {
   winner_id: number | null;
   forfeit_reason: string | null;
   ended_at: Date | null;
+  player1_rating_after: number | null;
+  player2_rating_after: number | null;
+}
+
+/** Each user's stored rating and how many rated games it counts. */
+export function storedRatings(databaseUrl: string, ids: number[]): Promise<{ id: number; rating: number; rated_games: number }[]> {
+  return query(databaseUrl, "SELECT id, rating, rated_games FROM users WHERE id = ANY($1) ORDER BY id", [ids]);
 }
 
 /** One query on `databaseUrl` with a connection of its own (the database may have been restarted). */
@@ -63,7 +70,7 @@ export async function query<Row extends object>(databaseUrl: string, sql: string
 export function matchRowsBetween(databaseUrl: string, userA: number, userB: number): Promise<MatchRow[]> {
   return query<MatchRow>(
     databaseUrl,
-    `SELECT id, status, player1_id, player2_id, player1_score, player2_score, winner_id, forfeit_reason, ended_at
+    `SELECT id, status, player1_id, player2_id, player1_score, player2_score, winner_id, forfeit_reason, ended_at, player1_rating_after, player2_rating_after
        FROM matches WHERE (player1_id = $1 AND player2_id = $2) OR (player1_id = $2 AND player2_id = $1)`,
     [userA, userB],
   );

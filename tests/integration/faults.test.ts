@@ -4,8 +4,9 @@
 // (tests/helpers/services.ts), never on the shared ones the other suites use.
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { INITIAL_RATING, rateGame } from "@/lib/domain/rating/glicko2";
 import type { GameData } from "@/lib/protocol/game";
-import { followBall, kill9, matchOwner, matchRowsBetween, pollUntil, score, stateRecorder, steer, wander, within } from "../helpers/faults";
+import { followBall, kill9, matchOwner, matchRowsBetween, pollUntil, score, stateRecorder, steer, storedRatings, wander, within, type MatchRow } from "../helpers/faults";
 import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextState, onlineUser, type OnlineUser } from "../helpers/protocol";
 import { startServer, type RunningServer } from "../helpers/server";
 import { privateServicesAvailable, startPostgres, startRedis, type PrivatePostgres, type PrivateRedis } from "../helpers/services";
@@ -15,6 +16,18 @@ const POINTS_TO_WIN = 3;
 const SETTINGS = { POINTS_TO_WIN: String(POINTS_TO_WIN), RECONNECT_GRACE_MS: "60000", PAUSE_BUDGET_MS: "120000", LOG_LEVEL: "debug" };
 
 const over = (state: GameData) => state.status === "finished" || state.status === "forfeited";
+
+/** The first rated game of two new players, `winnerId` winning: both ratings moved once, as Glicko-2 says, with the result. */
+async function expectRatedOnce(databaseUrl: string, row: MatchRow, winnerId: number, loserId: number): Promise<void> {
+  const { a: won, b: lost } = rateGame(INITIAL_RATING, INITIAL_RATING, 1);
+  const ratings = new Map((await storedRatings(databaseUrl, [winnerId, loserId])).map((user) => [user.id, user]));
+  expect(ratings.get(winnerId)).toMatchObject({ rated_games: 1 });
+  expect(ratings.get(loserId)).toMatchObject({ rated_games: 1 });
+  expect(ratings.get(winnerId)!.rating).toBeCloseTo(won.rating, 9);
+  expect(ratings.get(loserId)!.rating).toBeCloseTo(lost.rating, 9);
+  const winnerAfter = row.player1_id === winnerId ? row.player1_rating_after : row.player2_rating_after;
+  expect(winnerAfter).toBeCloseTo(won.rating, 9);
+}
 
 describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)", () => {
   let redis: PrivateRedis;
@@ -125,8 +138,9 @@ describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)"
     const rows = await pollUntil("the result is stored", () => matchRowsBetween(databaseUrl, alice.id, bob.id), (rows) => rows.some((row) => row.status !== "playing"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: matchId, status: "finished", winner_id: alice.id, player1_score: POINTS_TO_WIN, player2_score: final.player2.score });
-    // Written once: the players were freed once (a second write would leave them at -1).
+    // Written once: the players were freed once (a second write would leave them at -1), and rated once.
     expect(await busy()).toBe("");
+    await expectRatedOnce(databaseUrl, rows[0]!, alice.id, bob.id);
   });
 
   it("stores a result written while PostgreSQL is down for 8 s, exactly once, when it is back", { timeout: 120_000 }, async () => {
@@ -167,6 +181,7 @@ describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)"
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: matchId, status: "finished", winner_id: alice.id, player1_score: 2, player2_score: 0 });
     expect(await busy()).toBe("");
+    await expectRatedOnce(databaseUrl, rows[0]!, alice.id, bob.id);
     expect((await fetch(`${server!.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${server!.url}/game/matches/${matchId}/`)).json()).toMatchObject({ status: "finished", winner: alice.username });
   });
