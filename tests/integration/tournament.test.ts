@@ -92,6 +92,12 @@ describe.each(backends)("tournaments on $name", (backend) => {
     expect(final.players.filter((player) => !player.eliminated).map((player) => player.username)).toEqual([users[0]!.username]);
     // Counted as the winner's (their profile lists these).
     expect((await server().context.tournaments.wonBy(users[0]!.id)).map((won) => won.name)).toContain("Friday cup");
+    // Tournament matches are rated; byes are not: the champion's rating counts one game per round played.
+    const played = final.rounds.flatMap((round) => round.matches).filter((match) => match.status === "finished" && match.player2 !== null);
+    const championGames = played.filter((match) => match.player1 === users[0]!.username || match.player2 === users[0]!.username).length;
+    const championRating = (await server().context.users.rating(users[0]!.id))!;
+    expect(championRating.games).toBe(championGames);
+    expect(championRating.value).toBeGreaterThan(1500);
   });
 
   it("cancels the tournament when its creator leaves before the start", async () => {
