@@ -372,6 +372,7 @@ export function httpActionArb(world: FuzzWorld): fc.Arbitrary<HttpAction> {
     { weight: 3, arbitrary: post("/game/matches/create_match/", bodyOf(createMatch)) },
     { weight: 3, arbitrary: post("/game/matches/{id}/join/", noBody, matchSegment) },
     { weight: 3, arbitrary: get("/game/matches/{id}/", matchSegment) },
+    { weight: 2, arbitrary: get("/api/users/{id}/", username.filter(isPathSegment)) },
     { weight: 3, arbitrary: post("/game/tournaments/create_tournament_form/", bodyOf(createTournament)) },
     { weight: 2, arbitrary: post("/game/tournaments/create_tournament_form/", fc.oneof({ weight: 3, arbitrary: form }, rawBody)) },
     ...(["join", "leave", "start"] as const).map((action) => ({ weight: 2, arbitrary: post(`/game/tournaments/{id}/${action}/`, noBody, tournamentSegment) })),
@@ -380,6 +381,17 @@ export function httpActionArb(world: FuzzWorld): fc.Arbitrary<HttpAction> {
   return fc
     .tuple(fc.nat({ max: world.actors }), request, fc.oneof({ weight: 19, arbitrary: fc.constant(undefined) }, fc.constantFrom("http://evil.example", "null")))
     .map(([actor, sent, origin]) => ({ kind: "http" as const, actor, ...sent, ...(origin && { origin }) }));
+}
+
+/** Text a URL path can carry as one segment: not empty or a dot segment, and valid UTF-16 (no lone surrogate). */
+function isPathSegment(text: string): boolean {
+  if (["", ".", ".."].includes(text)) return false;
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ---- answers ------------------------------------------------------------------------------
