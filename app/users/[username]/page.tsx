@@ -6,7 +6,8 @@ import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
 import { appContext } from "@/lib/app/context";
 import type { MatchSummary } from "@/lib/app/repos/users";
-import { forfeitText } from "@/lib/client/match-text";
+import { forfeitText, ratingDeltaText } from "@/lib/client/match-text";
+import { currentStreak, formatRating, headToHead, peakRating } from "@/lib/domain/rating/stats";
 import { currentUser } from "@/lib/transport/http/auth";
 import { textParam } from "@/lib/transport/http/params";
 
@@ -40,8 +41,21 @@ export default async function ProfilePage({ params }: Props) {
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);
 
-  const [viewer, record, matches, titles] = await Promise.all([currentUser(), appContext().users.record(profile.id), appContext().users.recentMatches(profile.id), appContext().tournaments.wonBy(profile.id)]);
+  const { users, tournaments } = appContext();
+  const [viewer, record, matches, titles, rating, ratedGames, bestRatings] = await Promise.all([
+    currentUser(),
+    users.record(profile.id),
+    users.recentMatches(profile.id),
+    tournaments.wonBy(profile.id),
+    users.rating(profile.id),
+    users.ratedGames(profile.id),
+    users.bestRatingsAfter(profile.id),
+  ]);
+  if (!rating) notFound();
   const isOwnProfile = viewer?.id === profile.id;
+  // The viewer's record against this player: their wins first.
+  const versus = viewer && !isOwnProfile ? headToHead(await users.winnersBetween(viewer.id, profile.id), viewer.id) : null;
+  const streak = currentStreak(ratedGames.map((game) => game.won));
 
   return (
     <div className="space-y-8">
@@ -52,7 +66,26 @@ export default async function ProfilePage({ params }: Props) {
             {profile.username}
           </h1>
           <p className="text-sm text-slate-400">Joined {dateFormat.format(profile.createdAt)}</p>
-          <dl className="mt-3 flex gap-6">
+          <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-3">
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Rating</dt>
+              <dd className="text-2xl font-bold text-white" data-testid="profile-rating" title={`Deviation ${Math.round(rating.deviation)}${rating.provisional ? ": provisional" : ""}`}>
+                {formatRating(rating.value, rating.provisional)}
+                <span className="ml-1 text-xs font-normal text-slate-400">±{Math.round(rating.deviation)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Peak</dt>
+              <dd className="text-2xl font-bold text-white" data-testid="profile-peak">
+                {Math.round(peakRating(bestRatings))}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Streak</dt>
+              <dd className="text-2xl font-bold text-white" data-testid="profile-streak">
+                {streak ? `${streak.length} ${streak.kind === "win" ? (streak.length === 1 ? "win" : "wins") : streak.length === 1 ? "loss" : "losses"}` : "None"}
+              </dd>
+            </div>
             <div>
               <dt className="text-xs uppercase tracking-wider text-slate-400">Wins</dt>
               <dd className="text-2xl font-bold text-emerald-400" data-testid="profile-wins">
@@ -66,6 +99,11 @@ export default async function ProfilePage({ params }: Props) {
               </dd>
             </div>
           </dl>
+          {versus && (
+            <p className="mt-3 text-sm text-slate-300" data-testid="head-to-head">
+              You against {profile.username}: {versus.wins} {versus.wins === 1 ? "win" : "wins"}, {versus.losses} {versus.losses === 1 ? "loss" : "losses"}
+            </p>
+          )}
         </div>
         {isOwnProfile ? (
           <span className="self-start rounded-full bg-slate-800 px-3 py-1 text-sm text-slate-300 sm:self-center">This is you</span>
@@ -120,8 +158,15 @@ export default async function ProfilePage({ params }: Props) {
                       </span>
                     )}
                   </span>
-                  <span className="shrink-0 font-mono text-slate-200">
-                    {match.ownScore}–{match.opponentScore}
+                  <span className="shrink-0 text-right">
+                    <span className="block font-mono text-slate-200">
+                      {match.ownScore}–{match.opponentScore}
+                    </span>
+                    {match.rating && (
+                      <span className={`block font-mono text-xs ${ratingDeltaText(match.rating).startsWith("+") ? "text-emerald-400" : "text-rose-400"}`} data-testid="match-rating-change" title={`Rating ${Math.round(match.rating.before)} → ${Math.round(match.rating.after)}`}>
+                        {ratingDeltaText(match.rating)}
+                      </span>
+                    )}
                   </span>
                 </li>
               );
