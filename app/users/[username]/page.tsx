@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/components/Avatar";
+import { LazyRatingChart } from "@/components/profile/LazyRatingChart";
 import { buttonClass } from "@/components/ui/Button";
 import { appContext } from "@/lib/app/context";
 import type { MatchSummary } from "@/lib/app/repos/users";
@@ -56,6 +57,8 @@ export default async function ProfilePage({ params }: Props) {
   // The viewer's record against this player: their wins first.
   const versus = viewer && !isOwnProfile ? headToHead(await users.winnersBetween(viewer.id, profile.id), viewer.id) : null;
   const streak = currentStreak(ratedGames.map((game) => game.won));
+  // Oldest first: the rating before the first game shown, then after each one.
+  const history = ratedGames.length === 0 ? [] : [ratedGames.at(-1)!.ratingBefore, ...ratedGames.map((game) => game.ratingAfter).reverse()];
 
   return (
     <div className="space-y-8">
@@ -116,6 +119,23 @@ export default async function ProfilePage({ params }: Props) {
           </Link>
         )}
       </section>
+
+      {history.length > 0 && (
+        <section aria-labelledby="rating-history">
+          <h2 id="rating-history" className="mb-3 text-xl font-semibold text-white">
+            Rating history
+          </h2>
+          <figure className="rounded-lg border border-slate-800 bg-slate-900 p-3">
+            {/* The chart is for the eye; the caption says the same in words. */}
+            <div aria-hidden>
+              <LazyRatingChart ratings={history} />
+            </div>
+            <figcaption className="mt-2 text-sm text-slate-300" data-testid="rating-history-summary">
+              From {Math.round(history[0]!)} to {Math.round(history.at(-1)!)} over the last {history.length - 1} rated {history.length === 2 ? "game" : "games"}; lowest {Math.round(Math.min(...history))}, highest {Math.round(Math.max(...history))}.
+            </figcaption>
+          </figure>
+        </section>
+      )}
 
       {titles.length > 0 && (
         <section>

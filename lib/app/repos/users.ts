@@ -52,6 +52,7 @@ export interface RatedGame {
   matchId: number;
   endedAt: Date | null;
   won: boolean;
+  ratingBefore: number;
   ratingAfter: number;
 }
 
@@ -126,11 +127,12 @@ export function userRepo(db: PrismaClient) {
         where: { ...movedRatings, OR: [{ player1Id: userId }, { player2Id: userId }] },
         orderBy: [{ endedAt: "desc" }, { id: "desc" }],
         take: limit,
-        select: { id: true, endedAt: true, winnerId: true, player1Id: true, player1RatingAfter: true, player2RatingAfter: true },
+        select: { id: true, endedAt: true, winnerId: true, player1Id: true, player1RatingBefore: true, player1RatingAfter: true, player2RatingBefore: true, player2RatingAfter: true },
       });
       return matches.flatMap((match) => {
-        const ratingAfter = match.player1Id === userId ? match.player1RatingAfter : match.player2RatingAfter;
-        return ratingAfter === null ? [] : [{ matchId: match.id, endedAt: match.endedAt, won: match.winnerId === userId, ratingAfter }];
+        const isPlayer1 = match.player1Id === userId;
+        const change = ratingChange(isPlayer1 ? match.player1RatingBefore : match.player2RatingBefore, isPlayer1 ? match.player1RatingAfter : match.player2RatingAfter);
+        return change === null ? [] : [{ matchId: match.id, endedAt: match.endedAt, won: match.winnerId === userId, ratingBefore: change.before, ratingAfter: change.after }];
       });
     },
 
