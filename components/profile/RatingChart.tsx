@@ -25,7 +25,8 @@ export default function RatingChart({ ratings }: { ratings: number[] }) {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false } },
-        axes: [{ ...axis, label: "Games" }, { ...axis, size: 48 }],
+        // Whole games on the x axis: uPlot would otherwise tick at 2.5.
+        axes: [{ ...axis, label: "Games", incrs: [1, 2, 5, 10, 20, 50, 100] }, { ...axis, size: 48 }],
         series: [{}, { stroke: LINE, width: 2, points: { show: ratings.length <= 30, fill: LINE } }],
       },
       [ratings.map((_, game) => game), ratings.map((rating) => Math.round(rating))],
