@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { HashRedirect } from "@/components/HashRedirect";
 import { NavBar } from "@/components/NavBar";
 import { LazyRealtimeProvider } from "@/components/realtime/LazyRealtimeProvider";
+import { appContext } from "@/lib/app/context";
 import { env } from "@/lib/env";
 import { currentUser } from "@/lib/transport/http/auth";
 import "./globals.css";
@@ -19,6 +20,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // prerendered page could not.
   await connection();
   const user = await currentUser();
+  // The nav's rating is read with each page, as of this request: no socket or fetch of its own.
+  const rating = user ? await appContext().users.rating(user.id) : null;
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
@@ -29,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <NavBar user={user} />
+        <NavBar user={user} rating={rating} />
         <HashRedirect />
         {/* tabIndex -1: the skip link moves focus here, so the next Tab goes on from the page's start. */}
         <main id="content" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">

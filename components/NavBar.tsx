@@ -1,8 +1,11 @@
 import Link from "next/link";
+import type { RatingSummary } from "@/lib/app/repos/users";
+import { formatRating } from "@/lib/domain/rating/stats";
 import type { SessionUser } from "@/lib/transport/http/auth";
 import { NavMenu } from "./NavMenu";
 
-export function NavBar({ user }: { user: SessionUser | null }) {
+/** `rating`: the user's own, read by the layout with the page. */
+export function NavBar({ user, rating }: { user: SessionUser | null; rating: RatingSummary | null }) {
   return (
     // relative: the phone menu's panel hangs below it.
     <header className="relative border-b border-slate-800 bg-slate-900/80 backdrop-blur">
@@ -14,7 +17,7 @@ export function NavBar({ user }: { user: SessionUser | null }) {
           <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-emerald-400" />
           Online Pong
         </Link>
-        <NavMenu user={user ? { name: user.name } : null} />
+        <NavMenu user={user ? { name: user.name, rating: rating && formatRating(rating.value, rating.provisional) } : null} />
       </nav>
     </header>
   );

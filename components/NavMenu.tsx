@@ -12,6 +12,7 @@ import { buttonClass } from "./ui/Button";
 const LINKS = [
   { href: "/", label: "Play" },
   { href: "/tournaments/", label: "Tournaments" },
+  { href: "/leaderboard/", label: "Leaderboard" },
   { href: "/users/", label: "Players" },
 ];
 
@@ -38,7 +39,8 @@ function NavLinks({ pathname, className, id }: { pathname: string; className: st
   );
 }
 
-export function NavMenu({ user }: { user: { name: string } | null }) {
+/** `rating`: the player's own, as shown ("1512", "1500?"); null if the account is gone. */
+export function NavMenu({ user }: { user: { name: string; rating: string | null } | null }) {
   const pathname = usePathname();
   // The page the menu was opened on: following a link (a new pathname) closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -79,6 +81,12 @@ export function NavMenu({ user }: { user: { name: string } | null }) {
               <span className="sr-only md:not-sr-only" data-testid="nav-username">
                 {user.name}
               </span>
+              {user.rating !== null && (
+                <span className="font-mono text-xs text-slate-300" data-testid="nav-rating">
+                  <span className="sr-only">rating </span>
+                  {user.rating}
+                </span>
+              )}
             </Link>
             <div className="hidden md:block">
               <LogoutButton className={navItemClass} />

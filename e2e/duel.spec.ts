@@ -69,10 +69,20 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   await expect(a.page.getByTestId("rematch-status")).toHaveText(`${b.username} declined the rematch.`);
   await expect(rematchButton).toBeDisabled();
 
-  // Both profiles list the match.
+  // Both profiles list the match with its rating change, and the new (still provisional) rating,
+  // also in the nav; each player's view of the other's profile shows their head-to-head record.
   for (const [viewer, opponent] of [[a, b], [b, a]] as const) {
     await viewer.page.goto(`/users/${viewer.username}/`);
     await expect(viewer.page.getByTestId("match-history")).toContainText(`vs ${opponent.username}`);
+    await expect(viewer.page.getByTestId("match-rating-change")).toHaveText(/^[+−]\d+$/);
+    await expect(viewer.page.getByTestId("profile-rating")).toHaveText(/^\d+\?±\d+$/);
+    await expect(viewer.page.getByTestId("profile-rating")).not.toHaveText(/^1500\?/);
+    await expect(viewer.page.getByTestId("nav-rating")).toHaveText(/^rating \d+\?$/);
+    // The chart (uPlot, loaded by this page alone) draws, and its caption says the same in words.
+    await expect(viewer.page.getByTestId("rating-history-summary")).toHaveText(/^From 1500 to \d+ over the last 1 rated game; lowest \d+, highest \d+\.$/);
+    await expect(viewer.page.locator("figure canvas")).toBeVisible();
+    await viewer.page.goto(`/users/${opponent.username}/`);
+    await expect(viewer.page.getByTestId("head-to-head")).toHaveText(new RegExp(`^You against ${opponent.username}: (1 win, 0 losses|0 wins, 1 loss)$`));
   }
   // The finished match's page still shows its result.
   await a.page.goto(matchPath);

@@ -18,7 +18,7 @@ async function register(request: APIRequestContext, base: string): Promise<strin
   return username;
 }
 
-/** One row of 44 px targets with Play, Tournaments and Players (behind "Menu" on phones), the current page marked. */
+/** One row of 44 px targets with Play, Tournaments, Leaderboard and Players (behind "Menu" on phones), the current page marked. */
 async function expectNav(page: Page, current: string): Promise<void> {
   const nav = page.getByRole("navigation", { name: "Main" });
   // A wrapped nav would be two rows of 44 px.
@@ -33,7 +33,7 @@ async function expectNav(page: Page, current: string): Promise<void> {
     await menu.click();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
   }
-  for (const name of ["Play", "Tournaments", "Players"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of ["Play", "Tournaments", "Leaderboard", "Players"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: current, exact: true })).toHaveAttribute("aria-current", "page");
   if (await menu.isVisible()) {
     await expectAccessible(page, "the nav's menu open");

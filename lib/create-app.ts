@@ -11,6 +11,7 @@ import { createMatchService } from "./app/matches";
 import { dropStaleBusyMarks } from "./app/presence";
 import { ProcessLedger } from "./app/process-ledger";
 import { matchRepo } from "./app/repos/matches";
+import { leaderboardRepo } from "./app/repos/leaderboard";
 import { userRepo } from "./app/repos/users";
 import { tournamentRepo } from "./app/tournaments/repo";
 import { createTournamentService } from "./app/tournaments/service";
@@ -95,7 +96,7 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
     timeoutMs: config.CHALLENGE_TIMEOUT_MS,
     log,
   });
-  const context: AppContext = { databaseBackend: database.backend, db, store, limits, users, matchRows, matches, tournaments, host };
+  const context: AppContext = { databaseBackend: database.backend, db, store, limits, users, leaderboard: leaderboardRepo(db), matchRows, matches, tournaments, host };
 
   await runner.start();
   await ledger.start();

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../infra/db/generated/prisma/client";
 import type { LiveStore } from "../infra/store/types";
 import type { Limits } from "./limits";
 import type { MatchService } from "./matches";
+import type { LeaderboardRepo } from "./repos/leaderboard";
 import type { MatchHost } from "./ports";
 import type { MatchRepo } from "./repos/matches";
 import type { UserRepo } from "./repos/users";
@@ -17,6 +18,7 @@ export interface AppContext {
   store: LiveStore;
   limits: Limits;
   users: UserRepo;
+  leaderboard: LeaderboardRepo;
   matchRows: MatchRepo;
   matches: MatchService;
   tournaments: TournamentService;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FORFEIT_REASONS } from "@/lib/domain/lists";
-import { forfeitText, ratingChangeText } from "./match-text";
+import { forfeitText, ratingChangeText, ratingDeltaText } from "./match-text";
 
 describe("forfeitText", () => {
   it("words every forfeit reason, each in its own way", () => {
@@ -35,5 +35,6 @@ describe("ratingChangeText", () => {
     expect(ratingChangeText({ before: 1500, after: 1662.31 })).toBe("1500 → 1662 (+162)");
     expect(ratingChangeText({ before: 1500, after: 1337.69 })).toBe("1500 → 1338 (−162)");
     expect(ratingChangeText({ before: 1499.6, after: 1500.4 })).toBe("1500 → 1500 (+0)");
+    expect(ratingDeltaText({ before: 1662.3, after: 1650.1 })).toBe("−12");
   });
 });

@@ -105,8 +105,13 @@ export function forfeitText(reason: ForfeitReason | null, loser: string | null):
 
 export type RatingChange = { before: number; after: number };
 
-/** "1500 → 1662 (+162)": rounded as shown, so the difference adds up. */
-export function ratingChangeText({ before, after }: RatingChange): string {
+/** "+162", "−12" (a true minus sign): the change between the ratings as shown, rounded, so that it adds up. */
+export function ratingDeltaText({ before, after }: RatingChange): string {
   const delta = Math.round(after) - Math.round(before);
-  return `${Math.round(before)} → ${Math.round(after)} (${delta >= 0 ? "+" : "−"}${Math.abs(delta)})`;
+  return `${delta >= 0 ? "+" : "−"}${Math.abs(delta)}`;
+}
+
+/** "1500 → 1662 (+162)". */
+export function ratingChangeText(change: RatingChange): string {
+  return `${Math.round(change.before)} → ${Math.round(change.after)} (${ratingDeltaText(change)})`;
 }

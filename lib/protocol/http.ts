@@ -37,3 +37,18 @@ export type CreateMatchBody = z.infer<typeof createMatchBodySchema>;
 
 /** `<id>` path segments: positive 32-bit integers. */
 export const matchIdParamSchema = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
+
+/** A query number in plain digits ("1e2", " 5" or "-1" are refused) from `min` to `max`. */
+const queryNumber = (name: string, min: number, max: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z.string().regex(/^\d{1,10}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message));
+};
+
+export const LEADERBOARD_MAX_LIMIT = 100;
+
+/** `GET /api/leaderboard/?limit&offset`: up to 100 players (100 by default) from `offset` (0 by default); other parameters are ignored. */
+export const leaderboardQuerySchema = z.object({
+  limit: queryNumber("limit", 1, LEADERBOARD_MAX_LIMIT).default(LEADERBOARD_MAX_LIMIT),
+  offset: queryNumber("offset", 0, 2_147_483_647).default(0),
+});
+export type LeaderboardQuery = z.infer<typeof leaderboardQuerySchema>;

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/components/Avatar";
+import { LazyRatingChart } from "@/components/profile/LazyRatingChart";
 import { buttonClass } from "@/components/ui/Button";
 import { appContext } from "@/lib/app/context";
 import type { MatchSummary } from "@/lib/app/repos/users";
-import { forfeitText } from "@/lib/client/match-text";
+import { forfeitText, ratingDeltaText } from "@/lib/client/match-text";
+import { currentStreak, formatRating, headToHead, peakRating } from "@/lib/domain/rating/stats";
 import { currentUser } from "@/lib/transport/http/auth";
 import { textParam } from "@/lib/transport/http/params";
 
@@ -40,8 +42,23 @@ export default async function ProfilePage({ params }: Props) {
   // One address per player: other spellings lead to the canonical one.
   if (profile.username !== username) redirect(`/users/${profile.username}/`);
 
-  const [viewer, record, matches, titles] = await Promise.all([currentUser(), appContext().users.record(profile.id), appContext().users.recentMatches(profile.id), appContext().tournaments.wonBy(profile.id)]);
+  const { users, tournaments } = appContext();
+  const [viewer, record, matches, titles, rating, ratedGames, bestRatings] = await Promise.all([
+    currentUser(),
+    users.record(profile.id),
+    users.recentMatches(profile.id),
+    tournaments.wonBy(profile.id),
+    users.rating(profile.id),
+    users.ratedGames(profile.id),
+    users.bestRatingsAfter(profile.id),
+  ]);
+  if (!rating) notFound();
   const isOwnProfile = viewer?.id === profile.id;
+  // The viewer's record against this player: their wins first.
+  const versus = viewer && !isOwnProfile ? headToHead(await users.winnersBetween(viewer.id, profile.id), viewer.id) : null;
+  const streak = currentStreak(ratedGames.map((game) => game.won));
+  // Oldest first: the rating before the first game shown, then after each one.
+  const history = ratedGames.length === 0 ? [] : [ratedGames.at(-1)!.ratingBefore, ...ratedGames.map((game) => game.ratingAfter).reverse()];
 
   return (
     <div className="space-y-8">
@@ -52,7 +69,26 @@ export default async function ProfilePage({ params }: Props) {
             {profile.username}
           </h1>
           <p className="text-sm text-slate-400">Joined {dateFormat.format(profile.createdAt)}</p>
-          <dl className="mt-3 flex gap-6">
+          <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-3">
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Rating</dt>
+              <dd className="text-2xl font-bold text-white" data-testid="profile-rating" title={`Deviation ${Math.round(rating.deviation)}${rating.provisional ? ": provisional" : ""}`}>
+                {formatRating(rating.value, rating.provisional)}
+                <span className="ml-1 text-xs font-normal text-slate-400">±{Math.round(rating.deviation)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Peak</dt>
+              <dd className="text-2xl font-bold text-white" data-testid="profile-peak">
+                {Math.round(peakRating(bestRatings))}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">Streak</dt>
+              <dd className="text-2xl font-bold text-white" data-testid="profile-streak">
+                {streak ? `${streak.length} ${streak.kind === "win" ? (streak.length === 1 ? "win" : "wins") : streak.length === 1 ? "loss" : "losses"}` : "None"}
+              </dd>
+            </div>
             <div>
               <dt className="text-xs uppercase tracking-wider text-slate-400">Wins</dt>
               <dd className="text-2xl font-bold text-emerald-400" data-testid="profile-wins">
@@ -66,6 +102,11 @@ export default async function ProfilePage({ params }: Props) {
               </dd>
             </div>
           </dl>
+          {versus && (
+            <p className="mt-3 text-sm text-slate-300" data-testid="head-to-head">
+              You against {profile.username}: {versus.wins} {versus.wins === 1 ? "win" : "wins"}, {versus.losses} {versus.losses === 1 ? "loss" : "losses"}
+            </p>
+          )}
         </div>
         {isOwnProfile ? (
           <span className="self-start rounded-full bg-slate-800 px-3 py-1 text-sm text-slate-300 sm:self-center">This is you</span>
@@ -78,6 +119,23 @@ export default async function ProfilePage({ params }: Props) {
           </Link>
         )}
       </section>
+
+      {history.length > 0 && (
+        <section aria-labelledby="rating-history">
+          <h2 id="rating-history" className="mb-3 text-xl font-semibold text-white">
+            Rating history
+          </h2>
+          <figure className="rounded-lg border border-slate-800 bg-slate-900 p-3">
+            {/* The chart is for the eye; the caption says the same in words. */}
+            <div aria-hidden>
+              <LazyRatingChart ratings={history} />
+            </div>
+            <figcaption className="mt-2 text-sm text-slate-300" data-testid="rating-history-summary">
+              From {Math.round(history[0]!)} to {Math.round(history.at(-1)!)} over the last {history.length - 1} rated {history.length === 2 ? "game" : "games"}; lowest {Math.round(Math.min(...history))}, highest {Math.round(Math.max(...history))}.
+            </figcaption>
+          </figure>
+        </section>
+      )}
 
       {titles.length > 0 && (
         <section>
@@ -120,8 +178,15 @@ export default async function ProfilePage({ params }: Props) {
                       </span>
                     )}
                   </span>
-                  <span className="shrink-0 font-mono text-slate-200">
-                    {match.ownScore}–{match.opponentScore}
+                  <span className="shrink-0 text-right">
+                    <span className="block font-mono text-slate-200">
+                      {match.ownScore}–{match.opponentScore}
+                    </span>
+                    {match.rating && (
+                      <span className={`block font-mono text-xs ${ratingDeltaText(match.rating).startsWith("+") ? "text-emerald-400" : "text-rose-400"}`} data-testid="match-rating-change" title={`Rating ${Math.round(match.rating.before)} → ${Math.round(match.rating.after)}`}>
+                        {ratingDeltaText(match.rating)}
+                      </span>
+                    )}
                   </span>
                 </li>
               );

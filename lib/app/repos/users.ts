@@ -43,7 +43,21 @@ export interface MatchSummary {
   forfeitReason: ForfeitReason | null;
   endedAt: Date | null;
   tournamentId: number | null;
+  /** The player's rating before and after, when the match moved ratings. */
+  rating: { before: number; after: number } | null;
 }
+
+/** One rated game of a player, for their profile's chart, streak and peak. */
+export interface RatedGame {
+  matchId: number;
+  endedAt: Date | null;
+  won: boolean;
+  ratingBefore: number;
+  ratingAfter: number;
+}
+
+/** A rated match's row: both "after" values are written together, with the result. */
+const movedRatings = { player1RatingAfter: { not: null } } as const;
 
 export function userRepo(db: PrismaClient) {
   return {
@@ -107,6 +121,46 @@ export function userRepo(db: PrismaClient) {
       return { wins, losses: played - wins };
     },
 
+    /** The player's most recent rated games, newest first. */
+    async ratedGames(userId: number, limit = 100): Promise<RatedGame[]> {
+      const matches = await db.match.findMany({
+        where: { ...movedRatings, OR: [{ player1Id: userId }, { player2Id: userId }] },
+        orderBy: [{ endedAt: "desc" }, { id: "desc" }],
+        take: limit,
+        select: { id: true, endedAt: true, winnerId: true, player1Id: true, player1RatingBefore: true, player1RatingAfter: true, player2RatingBefore: true, player2RatingAfter: true },
+      });
+      return matches.flatMap((match) => {
+        const isPlayer1 = match.player1Id === userId;
+        const change = ratingChange(isPlayer1 ? match.player1RatingBefore : match.player2RatingBefore, isPlayer1 ? match.player1RatingAfter : match.player2RatingAfter);
+        return change === null ? [] : [{ matchId: match.id, endedAt: match.endedAt, won: match.winnerId === userId, ratingBefore: change.before, ratingAfter: change.after }];
+      });
+    },
+
+    /** Every rating the player reached after a rated game (at most two values: the best as player 1 and as player 2). */
+    async bestRatingsAfter(userId: number): Promise<number[]> {
+      const [asPlayer1, asPlayer2] = await Promise.all([
+        db.match.aggregate({ where: { ...movedRatings, player1Id: userId }, _max: { player1RatingAfter: true } }),
+        db.match.aggregate({ where: { ...movedRatings, player2Id: userId }, _max: { player2RatingAfter: true } }),
+      ]);
+      return [asPlayer1._max.player1RatingAfter, asPlayer2._max.player2RatingAfter].filter((value) => value !== null);
+    },
+
+    /** The winner of each decided match between the two players (byes and void matches have none). */
+    async winnersBetween(userId: number, otherId: number): Promise<number[]> {
+      const matches = await db.match.findMany({
+        where: {
+          status: { in: ["finished", "forfeited"] },
+          winnerId: { not: null },
+          OR: [
+            { player1Id: userId, player2Id: otherId },
+            { player1Id: otherId, player2Id: userId },
+          ],
+        },
+        select: { winnerId: true },
+      });
+      return matches.flatMap((match) => (match.winnerId === null ? [] : [match.winnerId]));
+    },
+
     async recentMatches(userId: number, limit = 10): Promise<MatchSummary[]> {
       const matches = await db.match.findMany({
         where: { status: { in: ["finished", "forfeited"] }, OR: [{ player1Id: userId }, { player2Id: userId }] },
@@ -126,10 +180,13 @@ export function userRepo(db: PrismaClient) {
           forfeitReason: asForfeitReason(match.forfeitReason),
           endedAt: match.endedAt,
           tournamentId: match.tournamentId,
+          rating: ratingChange(isPlayer1 ? match.player1RatingBefore : match.player2RatingBefore, isPlayer1 ? match.player1RatingAfter : match.player2RatingAfter),
         };
       });
     },
   };
 }
+
+const ratingChange = (before: number | null, after: number | null) => (before === null || after === null ? null : { before, after });
 
 export type UserRepo = ReturnType<typeof userRepo>;
