@@ -13,7 +13,7 @@ test("register, log in, see one's own profile, find another user's Duel link, lo
   await expect(page.getByTestId("lobby-username")).toHaveText(alice);
 
   // Own profile: name, record, no Duel link.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: alice, exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: `${alice} rating 1500?`, exact: true }).click();
   await expect(page.getByTestId("profile-username")).toHaveText(alice);
   await expect(page.getByText(/Joined /)).toBeVisible();
   await expect(page.getByTestId("profile-wins")).toHaveText("0");
