@@ -31,18 +31,31 @@ export function QuickPlay({ compact = false }: { compact?: boolean }) {
   const testId = compact ? "nav-quick-play" : "quick-play";
 
   if (state.phase === "waiting" || state.phase === "leaving") {
-    const others = `${state.poolSize} waiting`;
+    const cancel = (
+      <Button variant="secondary" size="sm" onClick={pairing.cancel} disabled={state.phase === "leaving"}>
+        Cancel
+      </Button>
+    );
+    if (compact) {
+      // The nav has room for the wait only; it is on every page, so it alone announces the wait (not every second).
+      return (
+        <div className="flex items-center gap-1" data-testid={testId}>
+          <span role="status" className="sr-only">
+            Looking for an opponent, {state.poolSize} waiting
+          </span>
+          <time className="px-1 text-sm tabular-nums text-emerald-300" title="Looking for an opponent">
+            {waitedText(state, now)}
+          </time>
+          {cancel}
+        </div>
+      );
+    }
     return (
-      <div className={compact ? "flex items-center gap-1" : "flex flex-wrap items-center gap-3"} data-testid={testId}>
-        <p role="status" className={compact ? "text-sm whitespace-nowrap text-slate-200" : "text-slate-200"} data-testid={`${testId}-status`}>
-          <span className={compact ? "sr-only lg:not-sr-only" : undefined}>Looking for an opponent… </span>
-          <span className={compact ? "hidden sm:inline" : undefined}>({others}, </span>
-          <time>{waitedText(state, now)}</time>
-          <span className={compact ? "hidden sm:inline" : undefined}>)</span>
+      <div className="flex flex-wrap items-center gap-3" data-testid={testId}>
+        <p className="text-slate-200 tabular-nums" data-testid={`${testId}-status`}>
+          Looking for an opponent… ({state.poolSize} waiting, {waitedText(state, now)})
         </p>
-        <Button variant="secondary" size="sm" onClick={pairing.cancel} disabled={state.phase === "leaving"}>
-          Cancel
-        </Button>
+        {cancel}
       </div>
     );
   }
