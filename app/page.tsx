@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
 import { LazyLobby } from "@/components/lobby/LazyLobby";
+import { QuickPlay } from "@/components/realtime/QuickPlay";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/transport/http/auth";
 import { appContext } from "@/lib/app/context";
@@ -74,6 +75,13 @@ export default async function HomePage() {
             View your profile
           </Link>
         </div>
+      </section>
+      <section aria-labelledby="quick-play-title" className="rounded-xl border border-emerald-500/30 bg-slate-900/60 p-4 sm:p-5">
+        <h2 id="quick-play-title" className="text-lg font-semibold text-white">
+          Quick pairing
+        </h2>
+        <p className="mb-3 text-sm text-slate-300">Play a rated game against someone of your level, now.</p>
+        <QuickPlay />
       </section>
       {/* Chat then live matches in the wide column; who is online, tournaments and players beside them; stacked on phones. */}
       <LazyLobby

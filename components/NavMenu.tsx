@@ -75,6 +75,8 @@ export function NavMenu({ user }: { user: { name: string; rating: string | null 
       <div className="ml-auto flex items-center gap-1">
         {user && profile ? (
           <>
+            {/* Quick pairing's "Play now" (components/realtime/QuickPlay.tsx) renders here. */}
+            <div id="nav-quick-play" className="contents" />
             <Link href={profile} aria-current={pathname === profile ? "page" : undefined} title="Your profile" className={`${navItemClass} min-w-11 justify-center px-1.5 md:px-3`}>
               <Avatar username={user.name} size="sm" />
               {/* The link's name is the visible name; on phones only the avatar shows. */}

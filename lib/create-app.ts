@@ -8,6 +8,7 @@ import { createChallengeService } from "./app/challenges";
 import type { AppContext } from "./app/context";
 import { Limits } from "./app/limits";
 import { createMatchService } from "./app/matches";
+import { createPairingService } from "./app/pairing";
 import { dropStaleBusyMarks } from "./app/presence";
 import { ProcessLedger } from "./app/process-ledger";
 import { matchRepo } from "./app/repos/matches";
@@ -23,7 +24,7 @@ import type { Logger } from "./infra/log";
 import type { LiveState } from "./infra/store";
 import type { GameStateMessage, MatchRole } from "./protocol/game";
 import { createSocketServer, registerNamespaces } from "./transport/socketio/create";
-import { socketChallengeNotifier, socketTournamentNotifier } from "./transport/socketio/notifier";
+import { socketChallengeNotifier, socketPairingNotifier, socketTournamentNotifier } from "./transport/socketio/notifier";
 import { PreEncoded } from "./transport/socketio/pre-encoded";
 import { matchRoom } from "./transport/socketio/rooms";
 
@@ -87,11 +88,24 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
   const host = runnerMatchHost(runner, store);
   const matches = createMatchService({ config, store, users, matchRows, host });
   const tournaments = createTournamentService({ config, store, tournaments: tournamentRepo(db, config.REGISTER_TIMEOUT_MS), users, host, notifier: socketTournamentNotifier(namespaces) });
+  const pairing = createPairingService({
+    config,
+    store,
+    users,
+    matchRows,
+    host,
+    notifier: socketPairingNotifier(namespaces),
+    processId,
+    isOnline: (userId, username) => ledger.isOnline(userId, username),
+    onlineUserIds: async () => new Set([...(await ledger.onlineUsers())].map((key) => Number(key.slice(0, key.indexOf(":"))))),
+    log,
+  });
   const challenges = createChallengeService({
     store,
     limits,
     users,
     isOnline: (userId, username) => ledger.isOnline(userId, username),
+    leavePool: (userIds) => pairing.withdraw(userIds),
     notifier: socketChallengeNotifier(namespaces),
     timeoutMs: config.CHALLENGE_TIMEOUT_MS,
     log,
@@ -100,15 +114,17 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
 
   await runner.start();
   await ledger.start();
-  const stopRelays = await registerNamespaces(namespaces, { live, ledger, runner, challenges, tournaments, limits, log });
+  const stopRelays = await registerNamespaces(namespaces, { live, ledger, runner, challenges, pairing, tournaments, limits, log });
   // Busy marks left by a process that stopped between a result and its clean-up.
   const housekeeping = setInterval(() => void dropStaleBusyMarks(store).catch((error: Error) => log.warn(`busy marks: ${error.message}`)), BUSY_SWEEP_MS);
+  pairing.start();
 
   return {
     context,
     async close() {
       clearInterval(housekeeping);
       challenges.close();
+      await pairing.close();
       await stopRelays();
       await runner.close();
       io.disconnectSockets(true);

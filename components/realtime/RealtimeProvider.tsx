@@ -1,16 +1,19 @@
 "use client";
 // One /game socket for the whole app (it is also what makes the user "online"), shared through
 // context, plus everything about duel challenges on screen: the incoming-challenge dialog, the
-// outgoing "waiting" panel and the toasts telling both sides how a challenge ended.
+// outgoing "waiting" panel and the toasts telling both sides how a challenge ended; and quick
+// pairing's state, whose "Play now" shows in the nav (through a portal: the nav is outside this provider) and in the lobby.
 import Link from "next/link";
 import { useMemo } from "react";
 import { Toasts, type ToastItem } from "@/components/ui/Toasts";
 import type { Toast } from "@/lib/client/challenge-machine";
 import { secondsLeft } from "@/lib/client/countdown";
 import { useChallenges } from "@/lib/client/hooks/useChallenges";
+import { useQuickPairing } from "@/lib/client/hooks/useQuickPairing";
 import { AcceptingDialog, ChallengeDialog } from "./ChallengeDialogs";
 import { RealtimeContext, type RealtimeContextValue } from "./context";
 import { OutgoingPanel } from "./OutgoingPanel";
+import { NavQuickPlay } from "./QuickPlay";
 import { TournamentToasts } from "./TournamentToasts";
 
 export function RealtimeProvider({
@@ -23,17 +26,21 @@ export function RealtimeProvider({
   challengeTimeoutMs: number;
   children: React.ReactNode;
 }) {
-  const { socket, status, deferClose, cancelClose, state, challenge, cancel, decline, accept, retry, closeAccepting, dismissToast } = useChallenges(user.name, challengeTimeoutMs);
+  const pairing = useQuickPairing();
+  const { socket, status, deferClose, cancelClose, state, challenge, cancel, decline, accept, retry, closeAccepting, dismissToast } = useChallenges(user.name, challengeTimeoutMs, pairing.listeners);
   const { outgoing, lastEnded } = state;
+  const { state: seekState, seek, cancel: cancelSeek } = pairing;
+  const quickPairing = useMemo(() => ({ state: seekState, seek: () => void seek(socket), cancel: () => void cancelSeek(socket) }), [seekState, seek, cancelSeek, socket]);
   const value = useMemo<RealtimeContextValue>(
-    () => ({ socket, status, challenge, challenges: { outgoing, lastEnded }, deferClose, cancelClose }),
-    [socket, status, challenge, outgoing, lastEnded, deferClose, cancelClose],
+    () => ({ socket, status, challenge, challenges: { outgoing, lastEnded }, quickPairing, deferClose, cancelClose }),
+    [socket, status, challenge, outgoing, lastEnded, quickPairing, deferClose, cancelClose],
   );
   const newestOffer = state.offers.at(-1);
 
   return (
     <RealtimeContext.Provider value={value}>
       {children}
+      <NavQuickPlay />
       <TournamentToasts />
       {state.accepting ? (
         <AcceptingDialog

@@ -6,6 +6,7 @@ import { createContext, useContext } from "react";
 import type { ChallengeState } from "@/lib/client/challenge-machine";
 import type { ChallengeResult } from "@/lib/client/hooks/useChallenges";
 import type { MatchCloses } from "@/lib/client/hooks/useGameConnection";
+import type { SeekState } from "@/lib/client/seek-machine";
 import type { ConnectionStatus, GameSocket } from "@/lib/client/socket";
 
 export type { ChallengeResult };
@@ -16,6 +17,14 @@ export interface RealtimeContextValue extends MatchCloses {
   challenge: (username: string, rated?: boolean) => Promise<ChallengeResult>;
   /** Our open challenge and how the last one ended: what "challenge sent" notices follow. */
   challenges: OutgoingChallenges;
+  /** Quick pairing: where this player stands, and how to start or stop waiting. */
+  quickPairing: QuickPairing;
+}
+
+export interface QuickPairing {
+  state: SeekState;
+  seek: () => void;
+  cancel: () => void;
 }
 
 export type OutgoingChallenges = Pick<ChallengeState, "outgoing" | "lastEnded">;
@@ -49,4 +58,9 @@ export function useOutgoingChallenges(): OutgoingChallenges {
 export function useMatchCloses(): MatchCloses {
   const context = useContext(RealtimeContext);
   return context ?? noCloses;
+}
+
+/** Quick pairing for the "Play now" buttons; null when logged out. */
+export function useQuickPlay(): QuickPairing | null {
+  return useContext(RealtimeContext)?.quickPairing ?? null;
 }

@@ -20,6 +20,8 @@ export interface ChallengeServiceDeps {
   users: UserRepo;
   /** Whether the user has a page open (the process ledgers know). */
   isOnline(userId: number, username: string): Promise<boolean>;
+  /** Takes players out of the quick-pairing pool: a challenge is a choice of opponent. */
+  leavePool(userIds: number[]): Promise<void>;
   notifier: ChallengeNotifier;
   timeoutMs: number;
   log: Logger;
@@ -27,7 +29,7 @@ export interface ChallengeServiceDeps {
 
 type Player = { id: number; name: string };
 
-export function createChallengeService({ store, limits, users, isOnline, notifier, timeoutMs, log }: ChallengeServiceDeps) {
+export function createChallengeService({ store, limits, users, isOnline, leavePool, notifier, timeoutMs, log }: ChallengeServiceDeps) {
   const expiryTimers = new Set<NodeJS.Timeout>();
 
   const closeAndTell = async (challenge: Challenge, reason: ChallengeCloseReason) => {
@@ -66,6 +68,8 @@ export function createChallengeService({ store, limits, users, isOnline, notifie
         refuse("busy", `${targetUser.username} is answering another challenge`);
       }
       const { challenge } = opened;
+      // Neither may be paired while the challenge is open; the seek refuses them (pending) until it closes.
+      await leavePool([from.id, targetUser.id]);
       notifier.offered(targetUser.id, { type: "challenge", challenge_id: challenge.id, from: from.name, timeout_ms: timeoutMs, rated });
       const timer = setTimeout(() => {
         expiryTimers.delete(timer);

@@ -35,6 +35,8 @@ export function budgets(config: Env) {
     chat_message: scaled(5, 10 * SECOND),
     /** Answering, cancelling and relaying challenges (challenge_reply, challenge_cancel, match_id). */
     challenge_answer: scaled(60, MINUTE),
+    /** seek and seek_cancel. */
+    seek: scaled(30, MINUTE),
     /** Entering and leaving match rooms (join_match, leave_match, close_match). */
     match_room: scaled(60, MINUTE),
     /** register and ready. */

@@ -2,7 +2,7 @@
 // Socket.IO adapter implement them; createApp wires them in.
 import type { NewMatch } from "../domain/game/lifecycle";
 import type { LiveForfeitReason, PlayerSlot } from "../domain/lists";
-import type { ChallengeClosed, ChallengeOffer, ChallengeReplyRelay, MatchIdMessage } from "../protocol/game";
+import type { ChallengeClosed, ChallengeOffer, ChallengeReplyRelay, MatchIdMessage, PairingFound, SeekPool, SeekStatus } from "../protocol/game";
 import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "../protocol/tournament";
 
 /** Where live matches run (lib/engine). */
@@ -35,4 +35,14 @@ export interface ChallengeNotifier {
   replied(challengerId: number, message: ChallengeReplyRelay): void;
   closed(userIds: number[], message: ChallengeClosed): void;
   matchIdRelayed(challengerId: number, message: MatchIdMessage): void;
+}
+
+/** Tells players about quick pairing, on every tab (the /game rooms). */
+export interface PairingNotifier {
+  /** Entered or left the pool: the player's tabs join or leave the seekers' room and hear it. */
+  status(userId: number, message: SeekStatus): void;
+  /** To every waiting player. */
+  pool(message: SeekPool): void;
+  /** Paired: the player's tabs leave the seekers' room and hear of their match. */
+  found(userId: number, message: PairingFound): void;
 }

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "busy",
   "pending",
   "in_match", // the sender is already playing a match
+  "already_seeking", // the sender is already in the quick-pairing pool
   "rate_limited", // over a budget: retry_after says in how many seconds to try again
   "bad_state", // the action does not fit the current state (e.g. ready before register)
   "unavailable", // the process running the match did not answer in time; try again

@@ -25,6 +25,9 @@ export const leaveMatchSchema = z.strictObject({ type: z.literal("leave_match"),
 export const registerSchema = z.strictObject({ type: z.literal("register"), player: slot, user: usernameText, match_id: idSchema });
 /** `match_id` is optional: the seed's message has none, the socket's joined match is used. */
 export const readySchema = z.strictObject({ type: z.literal("ready"), player: slot, match_id: idSchema.optional() });
+/** Quick pairing: enter the pool (acknowledged with the pool's size), or leave it. */
+export const seekSchema = z.strictObject({ type: z.literal("seek") });
+export const seekCancelSchema = z.strictObject({ type: z.literal("seek_cancel") });
 const position = z.number().finite().min(-10_000).max(10_000);
 export const player1PositionSchema = z.strictObject({ type: z.literal("player1_position"), position, direction });
 export const player2PositionSchema = z.strictObject({ type: z.literal("player2_position"), position, direction });
@@ -37,6 +40,8 @@ export type JoinMatchMessage = z.infer<typeof joinMatchSchema>;
 export type LeaveMatchMessage = z.infer<typeof leaveMatchSchema>;
 export type RegisterMessage = z.infer<typeof registerSchema>;
 export type ReadyMessage = z.infer<typeof readySchema>;
+export type SeekMessage = z.infer<typeof seekSchema>;
+export type SeekCancelMessage = z.infer<typeof seekCancelSchema>;
 export type PositionMessage = z.infer<typeof player1PositionSchema> | z.infer<typeof player2PositionSchema>;
 
 // ---- server → client -------------------------------------------------------------------------
@@ -107,6 +112,20 @@ export interface ChallengeClosed {
   from: string;
   target: string;
 }
+/** Quick pairing, to every tab of the player: they entered the pool (or opened a tab while in it), or left it. */
+export type SeekStatus = { type: "seek_status"; seeking: true; pool_size: number; waited_ms: number } | { type: "seek_status"; seeking: false };
+/** Quick pairing, to every waiting player, every few seconds: how many are waiting. */
+export interface SeekPool {
+  type: "seek_pool";
+  pool_size: number;
+}
+/** Quick pairing, to every tab of both players: their match is created (always rated). */
+export interface PairingFound {
+  type: "pairing_found";
+  match_id: number;
+  opponent: string;
+  rated: true;
+}
 export interface GameStateMessage {
   type: "game_state";
   game_state: GameData;
@@ -118,6 +137,9 @@ export interface GameServerToClient {
   challenge_reply(message: ChallengeReplyRelay): void;
   challenge_closed(message: ChallengeClosed): void;
   match_id(message: MatchIdMessage): void;
+  seek_status(message: SeekStatus): void;
+  seek_pool(message: SeekPool): void;
+  pairing_found(message: PairingFound): void;
   game_state(message: GameStateMessage): void;
   error(message: ErrorEvent): void;
 }
@@ -127,6 +149,8 @@ export interface GameClientToServer {
   challenge_reply(message: ChallengeReplyMessage, ack?: AckCallback): void;
   challenge_cancel(message: ChallengeCancelMessage, ack?: AckCallback): void;
   match_id(message: MatchIdMessage, ack?: AckCallback): void;
+  seek(message: SeekMessage, ack?: AckCallback<{ pool_size: number }>): void;
+  seek_cancel(message: SeekCancelMessage, ack?: AckCallback): void;
   join_match(message: JoinMatchMessage, ack?: AckCallback<{ role: MatchRole; game_state: GameData }>): void;
   leave_match(message: LeaveMatchMessage, ack?: AckCallback): void;
   close_match(message: CloseMatchMessage, ack?: AckCallback): void;

@@ -12,6 +12,8 @@ import {
   player2PositionSchema,
   readySchema,
   registerSchema,
+  seekCancelSchema,
+  seekSchema,
 } from "./game";
 import { createMatchBodySchema } from "./http";
 
@@ -25,6 +27,8 @@ const cases: [string, { safeParse(value: unknown): { success: boolean } }, unkno
   ],
   ["challenge_cancel", challengeCancelSchema, [{ type: "challenge_cancel", challenge_id: "abc" }], [{ type: "challenge_cancel", challenge_id: 5 }]],
   ["match_id", matchIdSchema, [{ type: "match_id", challenge_id: "abc", match_id: 3 }], [{ type: "match_id", challenge_id: "abc", match_id: 0 }, { type: "match_id", challenge_id: "abc", match_id: 1.5 }]],
+  ["seek", seekSchema, [{ type: "seek" }], [{ type: "seek", rated: false }, { type: "seek_cancel" }, {}, null]],
+  ["seek_cancel", seekCancelSchema, [{ type: "seek_cancel" }], [{ type: "seek_cancel", extra: 1 }, { type: "seek" }]],
   ["join_match", joinMatchSchema, [{ type: "join_match", match_id: 12 }], [{ type: "join_match", match_id: "12" }, { type: "join_match" }, null, "join"]],
   ["leave_match", leaveMatchSchema, [{ type: "leave_match", match_id: 12 }], [{ type: "leave_match", match_id: -1 }]],
   [

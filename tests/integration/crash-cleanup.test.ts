@@ -1,9 +1,10 @@
 // A process killed outright (kill -9: no goodbye) must not leave its users "online", their
 // connections counted, their challenges open or anyone "in a game" for ever: the survivors see
-// its heartbeat stop and clean up after it.
+// its heartbeat stop and clean up after it, and take over the pairing waves it ran.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import type { PresenceMessage } from "@/lib/protocol/chat";
+import type { PairingFound } from "@/lib/protocol/game";
 import { scaledOut } from "../helpers/backends";
 import { closeAll, connectGame, emitAck, nextEvent, onlineUser, type OnlineUser } from "../helpers/protocol";
 import { startServer, type RunningServer } from "../helpers/server";
@@ -70,6 +71,25 @@ describe.runIf(scaledOut)("clean-up after a process killed with kill -9", () => 
       await redis.quit();
       lobby.close();
       closeAll(player);
+    }
+  });
+
+  it("hands the pairing waves over when their lease holder stops renewing it, as a dead process does", async () => {
+    const redis = createClient({ url: environment.REDIS_URL });
+    await redis.connect();
+    const [alice, bob] = [await onlineUser(survivor.url, "lease1"), await onlineUser(survivor.url, "lease2")];
+    try {
+      // The lease as a process that died mid-wave leaves it: held, never renewed again.
+      const lease = `${environment.REDIS_KEY_PREFIX}:pairing:lease`;
+      await redis.set(lease, "a-dead-process", { expiration: { type: "PX", value: 3_000 } });
+      const found = [alice, bob].map((player) => nextEvent<PairingFound>(player.game, "pairing_found"));
+      for (const player of [alice, bob]) expect(await emitAck(player.game, "seek", { type: "seek" })).toMatchObject({ ok: true });
+      const [forAlice, forBob] = await Promise.all(found);
+      expect(forAlice!.match_id).toBe(forBob!.match_id);
+      expect(await redis.get(lease)).not.toBe("a-dead-process");
+    } finally {
+      await redis.quit();
+      closeAll(alice, bob);
     }
   });
 });

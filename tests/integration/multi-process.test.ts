@@ -1,8 +1,8 @@
 // Two server.ts processes on one PostgreSQL and one Redis: a duel whose players and spectators
-// are spread over both, and the chat and presence seen from either.
+// are spread over both, quick pairing across them, and the chat and presence seen from either.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage, PresenceMessage } from "@/lib/protocol/chat";
-import type { ChallengeClosed, GameData } from "@/lib/protocol/game";
+import type { ChallengeClosed, GameData, PairingFound } from "@/lib/protocol/game";
 import type { TournamentJson } from "@/lib/protocol/tournament";
 import { scaledOut } from "../helpers/backends";
 import { matchOwner } from "../helpers/faults";
@@ -59,6 +59,29 @@ describe.runIf(scaledOut)("two processes on PostgreSQL + Redis", () => {
       }
     } finally {
       closeAll(alice, bob, ...watchers);
+    }
+  });
+
+  it("pairs two players who seek on different processes: both hear pairing_found for one match and play it", async () => {
+    const alice = await onlineUser(first.url, "seek1");
+    const bob = await onlineUser(second.url, "seek2");
+    try {
+      const heard = [alice, bob].map((player) => nextEvent<PairingFound>(player.game, "pairing_found"));
+      for (const player of [alice, bob]) expect(await emitAck(player.game, "seek", { type: "seek" })).toMatchObject({ ok: true });
+      const [forAlice, forBob] = await Promise.all(heard);
+      expect(forAlice).toMatchObject({ match_id: forBob!.match_id, opponent: bob.username, rated: true });
+      expect(forBob).toMatchObject({ opponent: alice.username });
+      // Equal ratings: the lower user id is player 1.
+      const matchId = forAlice!.match_id;
+      expect(await enterAsPlayer(alice, matchId)).toBe("player1");
+      expect(await enterAsPlayer(bob, matchId)).toBe("player2");
+      await declareReady(alice, "player1");
+      await declareReady(bob, "player2");
+      const stopTracking = trackBall(alice, "player1");
+      expect(await nextState(bob.game, (state) => state.status === "finished")).toMatchObject({ match_id: matchId, winner: alice.username });
+      stopTracking();
+    } finally {
+      closeAll(alice, bob);
     }
   });
 

@@ -96,6 +96,43 @@ describe.each(implementations)("%s store", (_name, open) => {
     await first!.consume("alice");
   });
 
+  it("sets a hash field only when absent, and takes several fields all or none", async () => {
+    const store = await open();
+    expect(await store.hashSetIfAbsent("pool", "1", "a")).toBe(true);
+    expect(await store.hashSetIfAbsent("pool", "1", "b")).toBe(false);
+    expect(await store.hashGet("pool", "1")).toBe("a");
+    await store.hashSet("pool", "2", "c");
+    expect(await store.hashLength("pool")).toBe(2);
+    // One field missing: nothing is taken.
+    expect(await store.hashTakeAll("pool", ["1", "3"])).toBe(false);
+    expect(await store.hashLength("pool")).toBe(2);
+    // Two racing takes of the same fields: exactly one wins.
+    const takes = await Promise.all([store.hashTakeAll("pool", ["1", "2"]), store.hashTakeAll("pool", ["2", "1"])]);
+    expect(takes.filter(Boolean)).toHaveLength(1);
+    expect(await store.hashGetAll("pool")).toEqual({});
+    expect(await store.hashLength("pool")).toBe(0);
+  });
+
+  it("keeps a sorted set by score, drops members scored below a bound, and expires the set", async () => {
+    const store = await open();
+    await store.sortedAdd("recent", "1:2", 100);
+    await store.sortedAdd("recent", "3:4", 300);
+    await store.sortedAdd("recent", "5:6", 200);
+    await store.sortedAdd("recent", "1:2", 400);
+    expect(await store.sortedTrimAndRange("recent", 0)).toEqual([
+      { member: "5:6", score: 200 },
+      { member: "3:4", score: 300 },
+      { member: "1:2", score: 400 },
+    ]);
+    expect(await store.sortedTrimAndRange("recent", 300)).toEqual([
+      { member: "3:4", score: 300 },
+      { member: "1:2", score: 400 },
+    ]);
+    expect(await store.sortedTrimAndRange("recent", 0)).toHaveLength(2);
+    await store.sortedAdd("recent", "7:8", 500, { ttlMs: 3_000 });
+    await expect.poll(() => store.sortedTrimAndRange("recent", 0), { timeout: 15_000, interval: 100 }).toEqual([]);
+  });
+
   it("keeps only the last items of a list", async () => {
     const store = await open();
     for (const item of ["1", "2", "3", "4"]) await store.listPush("history", item, 3);

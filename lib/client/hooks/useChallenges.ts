@@ -19,8 +19,11 @@ async function createMatch(opponent: string): Promise<CreateMatchResult> {
   return { ok: false, message: result.error?.message ?? `The match could not be created (error ${result.status}).`, canRetry: result.status >= 500 };
 }
 
+/** Listeners of the same socket for what is not about challenges (quick pairing). */
+export type OtherGameListeners = Pick<GameListeners, "seekStatus" | "seekPool" | "pairingFound">;
+
 /** `challengeTimeoutMs`: the server's CHALLENGE_TIMEOUT_MS (the challenger's ack carries no deadline). */
-export function useChallenges(me: string, challengeTimeoutMs: number) {
+export function useChallenges(me: string, challengeTimeoutMs: number, others: OtherGameListeners) {
   const router = useRouter();
   const [state, dispatch] = useReducer(challengeReducer, initialChallengeState);
   // Socket listeners read the latest state and router through refs.
@@ -40,6 +43,7 @@ export function useChallenges(me: string, challengeTimeoutMs: number) {
       if (ours) routerRef.current.push(matchHref(match_id));
     },
     error: (text) => dispatch({ type: "toast", text, tone: "error", now: Date.now() }),
+    ...others,
   };
   const { socket, status, socketRef, deferClose, cancelClose } = useGameConnection(me, listeners);
 

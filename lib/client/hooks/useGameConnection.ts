@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { PendingCloses } from "@/lib/client/pending-closes";
 import { connectGame, type ConnectionStatus, type GameSocket } from "@/lib/client/socket";
-import type { ChallengeClosed, ChallengeOffer, MatchIdMessage } from "@/lib/protocol/game";
+import type { ChallengeClosed, ChallengeOffer, MatchIdMessage, PairingFound, SeekPool, SeekStatus } from "@/lib/protocol/game";
 
 /** How long a close waits for a session of the same match to start again on this socket. */
 const CLOSE_DELAY_MS = 100;
@@ -25,6 +25,9 @@ export interface GameListeners {
   challenge: (offer: ChallengeOffer) => void;
   challengeClosed: (message: ChallengeClosed) => void;
   matchId: (message: MatchIdMessage) => void;
+  seekStatus: (message: SeekStatus) => void;
+  seekPool: (message: SeekPool) => void;
+  pairingFound: (message: PairingFound) => void;
   /** A refused message that had no acknowledgement, or a refused connection worth saying. */
   error: (message: string) => void;
 }
@@ -76,6 +79,9 @@ export function useGameConnection(userKey: string, listeners: GameListeners) {
     game.on("challenge", (offer) => listenersRef.current.challenge(offer));
     game.on("challenge_closed", (message) => listenersRef.current.challengeClosed(message));
     game.on("match_id", (message) => listenersRef.current.matchId(message));
+    game.on("seek_status", (message) => listenersRef.current.seekStatus(message));
+    game.on("seek_pool", (message) => listenersRef.current.seekPool(message));
+    game.on("pairing_found", (message) => listenersRef.current.pairingFound(message));
     game.on("error", ({ message }) => listenersRef.current.error(message));
     return () => {
       closes.clear();

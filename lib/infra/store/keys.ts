@@ -21,6 +21,12 @@ export const keys = {
   /** The match an accepted challenge became. */
   challengeMatch: (id: string) => `challenge:${id}:match`,
   acceptedChallenge: (challengerId: number, targetId: number) => `challenge:accepted:${challengerId}:${targetId}`,
+  /** Hash user id → Seeker JSON ({ rating, since }): the quick-pairing pool. */
+  pairingPool: "pairing:pool",
+  /** Sorted set "<a>:<b>" (user ids, lower first) → when they were paired: the no-re-pairing rule. */
+  pairingRecent: "pairing:recent",
+  /** The process running the pairing waves (a lease, as matches have). */
+  pairingLease: "pairing:lease",
   /** Hash match id → 1 for every match not yet over: what runners sweep for matches nobody runs. */
   liveMatches: "matches:live",
   /** Hash match id → LiveMatchSummary JSON of every match being played: the lobby's "Live now". */

@@ -12,6 +12,7 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
   const strings = new Map<string, Entry>();
   const hashes = new Map<string, Map<string, string>>();
   const lists = new Map<string, string[]>();
+  const sorted = new Map<string, { members: Map<string, number>; expiresAt?: number }>();
   const limiters = new Map<string, RateLimiterMemory>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
@@ -24,6 +25,14 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
       return null;
     }
     return entry.value;
+  };
+  const readSorted = (key: string) => {
+    const set = sorted.get(key);
+    if (set?.expiresAt !== undefined && set.expiresAt <= now()) {
+      sorted.delete(key);
+      return undefined;
+    }
+    return set;
   };
   const write = (key: string, value: string, ttlMs?: number) => {
     strings.set(key, { value, expiresAt: ttlMs === undefined ? undefined : now() + ttlMs });
@@ -45,11 +54,12 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
       return true;
     },
     async del(key, expected) {
-      const current = read(key) ?? (hashes.has(key) || lists.has(key) ? "" : null);
+      const current = read(key) ?? (hashes.has(key) || lists.has(key) || readSorted(key) ? "" : null);
       if (current === null || (expected !== undefined && current !== expected)) return false;
       strings.delete(key);
       hashes.delete(key);
       lists.delete(key);
+      sorted.delete(key);
       return true;
     },
     async hashGet(key, field) {
@@ -72,6 +82,36 @@ export function createMemoryStore(now: () => number = Date.now): LiveStore {
       const existed = hash?.delete(field) ?? false;
       if (hash && !hash.size) hashes.delete(key);
       return existed;
+    },
+    async hashSetIfAbsent(key, field, value) {
+      const hash = hashes.get(key) ?? new Map<string, string>();
+      if (hash.has(field)) return false;
+      hash.set(field, value);
+      hashes.set(key, hash);
+      return true;
+    },
+    async hashTakeAll(key, fields) {
+      const hash = hashes.get(key);
+      if (!hash || !fields.every((field) => hash.has(field))) return false;
+      for (const field of fields) hash.delete(field);
+      if (!hash.size) hashes.delete(key);
+      return true;
+    },
+    async hashLength(key) {
+      return hashes.get(key)?.size ?? 0;
+    },
+    async sortedAdd(key, member, score, options = {}) {
+      const set = readSorted(key) ?? { members: new Map<string, number>() };
+      set.members.set(member, score);
+      if (options.ttlMs !== undefined) set.expiresAt = now() + options.ttlMs;
+      sorted.set(key, set);
+    },
+    async sortedTrimAndRange(key, minScore) {
+      const set = readSorted(key);
+      if (!set) return [];
+      for (const [member, score] of set.members) if (score < minScore) set.members.delete(member);
+      if (!set.members.size) sorted.delete(key);
+      return [...set.members].map(([member, score]) => ({ member, score })).sort((a, b) => a.score - b.score || (a.member < b.member ? -1 : 1));
     },
     limiter({ name, points, durationMs }) {
       // One counter per name in this process, as Redis has one for every process.

@@ -14,6 +14,13 @@ const COMPARE_AND_DELETE = `
 if redis.call("GET", KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call("DEL", KEYS[1])`;
 
+const TAKE_ALL_FIELDS = `
+for _, field in ipairs(ARGV) do
+  if redis.call("HEXISTS", KEYS[1], field) == 0 then return 0 end
+end
+redis.call("HDEL", KEYS[1], unpack(ARGV))
+return 1`;
+
 export async function connectRedis(url: string) {
   const client = createClient({ url });
   // Without a listener node-redis throws on errors; reconnection is automatic.
@@ -62,6 +69,25 @@ export async function createRedisStore(client: RedisClient, subscriber: RedisCli
     },
     async hashDelete(key, field) {
       return (await client.hDel(k(key), field)) > 0;
+    },
+    async hashSetIfAbsent(key, field, value) {
+      return (await client.hSetNX(k(key), field, value)) === 1;
+    },
+    async hashTakeAll(key, fields) {
+      if (!fields.length) return true;
+      return (await client.eval(TAKE_ALL_FIELDS, { keys: [k(key)], arguments: fields })) === 1;
+    },
+    async hashLength(key) {
+      return client.hLen(k(key));
+    },
+    async sortedAdd(key, member, score, options = {}) {
+      const transaction = client.multi().zAdd(k(key), { score, value: member });
+      if (options.ttlMs !== undefined) transaction.pExpire(k(key), options.ttlMs);
+      await transaction.exec();
+    },
+    async sortedTrimAndRange(key, minScore) {
+      const [, members] = await client.multi().zRemRangeByScore(k(key), "-inf", `(${minScore}`).zRangeWithScores(k(key), 0, -1).exec();
+      return (members as unknown as { value: string; score: number }[]).map(({ value, score }) => ({ member: value, score }));
     },
     limiter({ name, points, durationMs }) {
       // Redis expiries are whole seconds.

@@ -36,6 +36,15 @@ export interface LiveStore {
   hashReplace(key: string, entries: Record<string, string>): Promise<void>;
   /** True when the field existed: of several processes deleting the same field, exactly one gets true. */
   hashDelete(key: string, field: string): Promise<boolean>;
+  /** Sets the field only when it does not exist; false when it did (a first-wins claim on a field). */
+  hashSetIfAbsent(key: string, field: string, value: string): Promise<boolean>;
+  /** Deletes every field at once, or none when one of them is missing: of two processes taking the same fields, exactly one gets true. */
+  hashTakeAll(key: string, fields: string[]): Promise<boolean>;
+  hashLength(key: string): Promise<number>;
+  /** Adds (or moves) a member of a sorted set; `ttlMs` sets the whole set's expiry. */
+  sortedAdd(key: string, member: string, score: number, options?: Pick<SetOptions, "ttlMs">): Promise<void>;
+  /** The members scored at least `minScore`, lowest score first; those scored below it are dropped. */
+  sortedTrimAndRange(key: string, minScore: number): Promise<{ member: string; score: number }[]>;
   /** A rate limiter (rate-limiter-flexible) whose counters live in this store. */
   limiter(options: LimiterOptions): RateLimiterAbstract;
   /** Appends to a list, keeping only its last `maxLength` items. */

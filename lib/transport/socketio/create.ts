@@ -7,6 +7,7 @@ import type { ChallengeService } from "../../app/challenges";
 import type { Limits } from "../../app/limits";
 import { liveMatchesList } from "../../app/live-matches";
 import { presenceList } from "../../app/presence";
+import type { PairingService } from "../../app/pairing";
 import type { ProcessLedger } from "../../app/process-ledger";
 import type { TournamentService } from "../../app/tournaments/service";
 import type { MatchRunner } from "../../engine/match-runner";
@@ -56,6 +57,7 @@ export interface NamespaceDeps {
   ledger: ProcessLedger;
   runner: MatchRunner;
   challenges: ChallengeService;
+  pairing: PairingService;
   tournaments: TournamentService;
   limits: Limits;
   log: Logger;
@@ -63,9 +65,9 @@ export interface NamespaceDeps {
 
 /** Registers every namespace's handlers, and the relays of the shared lists; returns how to stop the relays. */
 export async function registerNamespaces({ game, chat, tournament }: Namespaces, deps: NamespaceDeps): Promise<() => Promise<void>> {
-  const { live, ledger, runner, challenges, tournaments, limits, log } = deps;
+  const { live, ledger, runner, challenges, pairing, tournaments, limits, log } = deps;
   const { store } = live;
-  registerGameNamespace(game, { challenges, runner, ledger, limits, log });
+  registerGameNamespace(game, { challenges, pairing, runner, ledger, limits, log });
   registerChatNamespace(chat, { store, ledger, log, limits });
   registerTournamentNamespace(tournament, { tournaments, log, limits });
   const stopPresence = await relayToLocalSockets(store, keys.presenceChannel, () => presenceList(store, ledger), (list) => chat.local.emit("presence", list));

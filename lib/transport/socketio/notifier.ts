@@ -1,6 +1,6 @@
 // The services' notifiers (lib/app/ports.ts) on the Socket.IO rooms.
-import type { ChallengeNotifier, TournamentNotifier } from "../../app/ports";
-import { tournamentRoom, userRoom } from "./rooms";
+import type { ChallengeNotifier, PairingNotifier, TournamentNotifier } from "../../app/ports";
+import { seekersRoom, tournamentRoom, userRoom } from "./rooms";
 import type { Namespaces } from "./types";
 
 export function socketTournamentNotifier({ game, tournament }: Namespaces): TournamentNotifier {
@@ -18,5 +18,21 @@ export function socketChallengeNotifier({ game }: Pick<Namespaces, "game">): Cha
     replied: (challengerId, message) => game.to(userRoom(challengerId)).emit("challenge_reply", message),
     closed: (userIds, message) => game.to(userIds.map(userRoom)).emit("challenge_closed", message),
     matchIdRelayed: (challengerId, message) => game.to(userRoom(challengerId)).emit("match_id", message),
+  };
+}
+
+export function socketPairingNotifier({ game }: Pick<Namespaces, "game">): PairingNotifier {
+  // socketsJoin / socketsLeave reach the player's sockets on every process (through the adapter).
+  return {
+    status(userId, message) {
+      if (message.seeking) game.in(userRoom(userId)).socketsJoin(seekersRoom);
+      else game.in(userRoom(userId)).socketsLeave(seekersRoom);
+      game.to(userRoom(userId)).emit("seek_status", message);
+    },
+    pool: (message) => game.to(seekersRoom).emit("seek_pool", message),
+    found(userId, message) {
+      game.in(userRoom(userId)).socketsLeave(seekersRoom);
+      game.to(userRoom(userId)).emit("pairing_found", message);
+    },
   };
 }

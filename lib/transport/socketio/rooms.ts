@@ -6,3 +6,5 @@ export const userRoom = (userId: number) => `user:${userId}`;
 export const matchRoom = (matchId: number) => `match:${matchId}`;
 /** Whoever has a tournament's page open (/tournament). */
 export const tournamentRoom = (tournamentId: number) => `tournament:${tournamentId}`;
+/** Every socket of every player in the quick-pairing pool (/game). */
+export const seekersRoom = "seekers";

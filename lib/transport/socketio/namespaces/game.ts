@@ -14,12 +14,15 @@ import {
   player2PositionSchema,
   readySchema,
   registerSchema,
+  seekCancelSchema,
+  seekSchema,
   type GameClientToServer,
   type PositionMessage,
   type MatchRole,
 } from "../../../protocol/game";
 import type { ChallengeService } from "../../../app/challenges";
 import type { Limits } from "../../../app/limits";
+import type { PairingService } from "../../../app/pairing";
 import type { ProcessLedger } from "../../../app/process-ledger";
 import { refuse } from "../../../app/refusal";
 import type { CommandResult, MatchRunner } from "../../../engine/match-runner";
@@ -30,6 +33,7 @@ import type { GameNamespace, GameSocket, JoinedMatch } from "../types";
 
 export interface GameNamespaceDeps {
   challenges: ChallengeService;
+  pairing: PairingService;
   runner: MatchRunner;
   ledger: ProcessLedger;
   limits: Limits;
@@ -37,7 +41,7 @@ export interface GameNamespaceDeps {
 }
 
 export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDeps): void {
-  const { challenges, runner, ledger, limits, log } = deps;
+  const { challenges, pairing, runner, ledger, limits, log } = deps;
 
   const commandOutcome = (result: CommandResult) => {
     if (!result.ok) refuse(result.error, result.message);
@@ -64,6 +68,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
     const { user } = socket.data;
     void socket.join(userRoom(user.id));
     void ledger.addPresence(user.id, user.name, 1).catch((error: Error) => log.error(`presence: ${error.message}`));
+    void pairing.socketOpened(user).catch((error: Error) => log.error(`pairing status: ${error.message}`));
 
     const joined = (): JoinedMatch | undefined => socket.data.match;
     /** The id of the match the socket plays as `player`; refuses anyone else. Allocates nothing: paddle moves go through it. */
@@ -91,6 +96,10 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
       challenge_reply: { schema: challengeReplySchema, budget: "challenge_answer", run: ({ challenge_id, reply }) => challenges.reply(user, challenge_id, reply) },
       challenge_cancel: { schema: challengeCancelSchema, budget: "challenge_answer", run: ({ challenge_id }) => challenges.cancel(user, challenge_id) },
       match_id: { schema: matchIdSchema, budget: "challenge_answer", run: (message) => challenges.relayMatchId(user, message) },
+
+      // ---- quick pairing ---------------------------------------------------------------------------
+      seek: { schema: seekSchema, budget: "seek", run: () => pairing.seek(user) },
+      seek_cancel: { schema: seekCancelSchema, budget: "seek", run: () => pairing.cancel(user) },
 
       // ---- matches ---------------------------------------------------------------------------------
       join_match: {
@@ -146,6 +155,8 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
       void (async () => {
         if (current) await countConnection(current, -1);
         await ledger.addPresence(user.id, user.name, -1);
+        // Closing the last tab leaves the pool.
+        await pairing.socketClosed(user);
       })().catch((error: Error) => log.error(`disconnect of ${user.name}: ${error.message}`));
     });
   });

@@ -1,0 +1,47 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, registerViaUi, SCREENS, test, uniqueName } from "./helpers";
+
+async function playerPage(page: Page, base: string): Promise<{ page: Page; username: string }> {
+  const username = uniqueName(base);
+  await registerViaUi(page, username);
+  await expect(page.getByTestId("online-list")).toContainText(username);
+  return { page, username };
+}
+
+test("two players press Play now (lobby on a desktop, nav on a phone), land on the same match, play it, and see their rating change", async ({ newPage }) => {
+  test.setTimeout(180_000);
+  const a = await playerPage(await newPage(SCREENS.desktop), "quin");
+  const b = await playerPage(await newPage(SCREENS.phonePortrait), "quoy");
+
+  // A waits alone: the lobby and the nav both show it, with Cancel; Cancel leaves the pool.
+  await a.page.getByTestId("quick-play").getByRole("button", { name: "Play now" }).click();
+  await expect(a.page.getByTestId("quick-play-status")).toHaveText(/^Looking for an opponent… \(1 waiting, 0:\d\d\)$/);
+  await expect(a.page.getByTestId("nav-quick-play").getByRole("button", { name: "Cancel" })).toBeVisible();
+  await expectAccessible(a.page, "quick pairing: waiting");
+  await a.page.getByTestId("nav-quick-play").getByRole("button", { name: "Cancel" }).click();
+  await expect(a.page.getByTestId("quick-play").getByRole("button", { name: "Play now" })).toBeVisible();
+
+  // Both seek: A from the lobby, B from the nav bar on the phone.
+  await a.page.getByTestId("quick-play").getByRole("button", { name: "Play now" }).click();
+  await expect(a.page.getByTestId("quick-play-status")).toContainText("Looking for an opponent…");
+  await b.page.getByTestId("nav-quick-play").getByRole("button", { name: "Play now" }).click();
+
+  await Promise.all([a.page.waitForURL(/\/match\/\d+\/$/), b.page.waitForURL(/\/match\/\d+\/$/)]);
+  expect(a.page.url()).toBe(b.page.url());
+
+  for (const player of [a, b]) await player.page.getByRole("button", { name: "Ready" }).click();
+  await expect(a.page.getByTestId("match-status")).toContainText(/playing/i, { timeout: 15_000 });
+  // A holds left: the ball keeps getting past one of the paddles until someone has 2 points.
+  await a.page.locator("canvas").click();
+  await a.page.keyboard.down("ArrowLeft");
+  await expect(a.page.getByTestId("match-result")).toBeVisible({ timeout: 150_000 });
+  await a.page.keyboard.up("ArrowLeft");
+  await expect(b.page.getByTestId("match-result")).toBeVisible();
+
+  // Always rated: both ratings moved from 1500, the same on both pages.
+  for (const slot of ["player1", "player2"]) {
+    const change = a.page.getByTestId(`rating-change-${slot}`);
+    await expect(change).toHaveText(/^Rating 1500 → \d+ \([+−]\d+\)$/);
+    await expect(b.page.getByTestId(`rating-change-${slot}`)).toHaveText((await change.textContent())!);
+  }
+});
