@@ -56,6 +56,11 @@ export function QuickPlay({ compact = false }: { compact?: boolean }) {
           Looking for an opponent… ({state.poolSize} waiting, {waitedText(state, now)})
         </p>
         {cancel}
+        {state.error && (
+          <p role="alert" className="basis-full text-sm text-rose-300">
+            {state.error}
+          </p>
+        )}
       </div>
     );
   }

@@ -32,4 +32,14 @@ describe("seekReducer", () => {
     expect(seekReducer(started, { type: "found" })).toEqual(initialSeekState);
     expect(seekReducer({ phase: "starting" }, { type: "failed", message: "Finish your current match first" })).toEqual({ phase: "idle", error: "Finish your current match first" });
   });
+
+  it("ends the wait on Cancel's answer even without seek_status, and gives Cancel back when it failed", () => {
+    const leaving = seekReducer(seekReducer(initialSeekState, { type: "started", poolSize: 1, now: 0 }), { type: "cancel" });
+    expect(seekReducer(leaving, { type: "cancelled", ok: true })).toEqual(initialSeekState);
+    const failed = waiting(seekReducer(leaving, { type: "cancelled", ok: false, message: "The server did not answer." }));
+    expect(failed.phase).toBe("waiting");
+    expect(failed.error).toBe("The server did not answer.");
+    // A late answer after the wait already ended (paired meanwhile) changes nothing.
+    expect(seekReducer(initialSeekState, { type: "cancelled", ok: false, message: "x" })).toBe(initialSeekState);
+  });
 });

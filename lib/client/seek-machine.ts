@@ -11,6 +11,8 @@ export type SeekState =
       /** The wait as the server counted it at `at` (this tab's clock): no clock skew between them. */
       waitedMs: number;
       at: number;
+      /** Why the last Cancel did not go through. */
+      error?: string;
     };
 
 export type SeekEvent =
@@ -18,6 +20,8 @@ export type SeekEvent =
   | { type: "started"; poolSize: number; now: number }
   | { type: "failed"; message: string }
   | { type: "cancel" }
+  | { type: "cancelled"; ok: true }
+  | { type: "cancelled"; ok: false; message: string }
   | { type: "status"; message: SeekStatus; now: number }
   | { type: "pool"; message: SeekPool }
   | { type: "found" };
@@ -34,7 +38,12 @@ export function seekReducer(state: SeekState, event: SeekEvent): SeekState {
     case "failed":
       return { phase: "idle", error: event.message };
     case "cancel":
-      return state.phase === "waiting" ? { ...state, phase: "leaving" } : state;
+      return state.phase === "waiting" ? { ...state, phase: "leaving", error: undefined } : state;
+    case "cancelled":
+      // The server's seek_status usually comes first; its answer alone must still end the wait
+      // (or, when it did not go through, give the Cancel button back).
+      if (state.phase !== "leaving") return state;
+      return event.ok ? initialSeekState : { ...state, phase: "waiting", error: event.message };
     case "status":
       if (!event.message.seeking) return initialSeekState;
       return { phase: "waiting", poolSize: event.message.pool_size, waitedMs: event.message.waited_ms, at: event.now };

@@ -37,8 +37,10 @@ export function useQuickPairing() {
   const cancel = useCallback(async (socket: GameSocket | null) => {
     if (!socket) return;
     dispatch({ type: "cancel" });
-    // The server's seek_status (seeking: false) ends the wait on every tab, this one included.
-    await request((ack) => socket.emit("seek_cancel", { type: "seek_cancel" }, ack));
+    // The server's seek_status (seeking: false) ends the wait on every tab; the answer ends it here
+    // even if that message was lost.
+    const response = await request((ack) => socket.emit("seek_cancel", { type: "seek_cancel" }, ack));
+    dispatch(response.ok ? { type: "cancelled", ok: true } : { type: "cancelled", ok: false, message: response.error.message });
   }, []);
 
   return { state, listeners, seek, cancel };
