@@ -16,7 +16,7 @@ for (const screen of Object.keys(SCREENS) as ScreenName[]) {
     await registerViaUi(page, username);
     await expect(page.getByTestId("nav-rating")).toHaveText("rating 1500?");
     await page.goto("/leaderboard/");
-    await expect(page.getByTestId("around-me-provisional")).toContainText("Your rating is still provisional (0 rated games so far)");
+    await expect(page.getByTestId("around-me-provisional")).toContainText("Your rating, 1500?, is still provisional (0 rated games so far)");
     await expectAccessible(page, `leaderboard logged in, ${screen}`);
 
     await page.goto(`/users/${username}/`);

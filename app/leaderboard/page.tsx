@@ -4,6 +4,7 @@ import { RefreshWhenSeen } from "@/components/leaderboard/RefreshWhenSeen";
 import { appContext } from "@/lib/app/context";
 import type { Standing } from "@/lib/app/repos/leaderboard";
 import { PROVISIONAL_DEVIATION } from "@/lib/domain/rating/glicko2";
+import { formatRating } from "@/lib/domain/rating/stats";
 import { LEADERBOARD_MAX_LIMIT } from "@/lib/protocol/http";
 import { currentUser } from "@/lib/transport/http/auth";
 
@@ -15,7 +16,8 @@ function AroundMe({ standing, viewer }: { standing: Standing; viewer: string }) 
     const games = `${standing.games} rated game${standing.games === 1 ? "" : "s"}`;
     return (
       <p className="rounded-lg border border-slate-800 bg-slate-900 p-4 text-slate-300" data-testid="around-me-provisional">
-        Your rating is still provisional ({games} so far): it joins the leaderboard once it is sure enough, after a few more rated games.
+        Your rating, {formatRating(standing.rating, true)}, is still provisional ({games} so far): it joins the leaderboard once it is sure enough, after a few
+        more rated games.
       </p>
     );
   }

@@ -45,8 +45,8 @@ describe.each(backends)("the leaderboard repo on $name", (backend) => {
     expect((await leaderboard.page({ limit: 10, offset: 5 })).players).toEqual([]);
 
     expect(await leaderboard.standing(third.id)).toMatchObject({ ranked: true, rank: 3, neighbours: [{ rank: 1 }, { rank: 2 }, { rank: 3, username: third.username }] });
-    expect(await leaderboard.standing(idle.id)).toEqual({ ranked: false, games: 40 });
-    expect(await leaderboard.standing(newcomer.id)).toEqual({ ranked: false, games: 0 });
+    expect(await leaderboard.standing(idle.id)).toEqual({ ranked: false, games: 40, rating: 2400 });
+    expect(await leaderboard.standing(newcomer.id)).toEqual({ ranked: false, games: 0, rating: 1500 });
   });
 });
 

@@ -1,9 +1,9 @@
 // The leaderboard: established players (deviation at most 110 as of now, at least one rated game)
 // ranked by rating. Used by GET /api/leaderboard/ and the /leaderboard/ page.
 import { isProvisional, PROVISIONAL_DEVIATION } from "../../domain/rating/glicko2";
-import { ratingAt } from "../../domain/rating/rated-result";
 import { winRate } from "../../domain/rating/stats";
 import type { PrismaClient } from "../../infra/db/generated/prisma/client";
+import { currentRating, STORED_RATING_COLUMNS } from "./stored-rating";
 
 export interface LeaderboardEntry {
   rank: number;
@@ -25,7 +25,7 @@ export interface LeaderboardPage {
 }
 
 /** Where a player stands: their rank and neighbours, or why they have none yet. */
-export type Standing = { ranked: true; rank: number; neighbours: LeaderboardEntry[] } | { ranked: false; games: number };
+export type Standing = { ranked: true; rank: number; neighbours: LeaderboardEntry[] } | { ranked: false; games: number; rating: number };
 
 /** Players shown on each side of the viewer in "around me". */
 const NEIGHBOURS = 2;
@@ -41,17 +41,17 @@ interface Ranked {
 export function leaderboardRepo(db: PrismaClient) {
   /**
    * Every established player, best first. A stored deviation only grows with inactivity, so the
-   * query keeps those at most 110 when stored, and ratingAt drops those who have since idled past it:
+   * query keeps those at most 110 when stored, and currentRating drops those who have since idled past it:
    * the inactivity rule stays in one place (the domain) rather than copied into SQL.
    */
   async function ranked(now: Date): Promise<Ranked[]> {
     const rows = await db.user.findMany({
       where: { ratedGames: { gt: 0 }, ratingDeviation: { lte: PROVISIONAL_DEVIATION } },
       orderBy: [{ rating: "desc" }, { usernameLower: "asc" }],
-      select: { id: true, username: true, rating: true, ratingDeviation: true, ratingVolatility: true, ratedGames: true, ratedAt: true },
+      select: { id: true, username: true, ratedGames: true, ...STORED_RATING_COLUMNS },
     });
     return rows.flatMap((row) => {
-      const current = ratingAt({ rating: row.rating, deviation: row.ratingDeviation, volatility: row.ratingVolatility }, row.ratedAt, now);
+      const current = currentRating(row, now);
       return isProvisional(current) ? [] : [{ id: row.id, username: row.username, rating: current.rating, deviation: current.deviation, games: row.ratedGames }];
     });
   }
@@ -83,8 +83,8 @@ export function leaderboardRepo(db: PrismaClient) {
       const all = await ranked(now);
       const index = all.findIndex((player) => player.id === userId);
       if (index === -1) {
-        const user = await db.user.findUnique({ where: { id: userId }, select: { ratedGames: true } });
-        return user && { ranked: false, games: user.ratedGames };
+        const user = await db.user.findUnique({ where: { id: userId }, select: { ratedGames: true, ...STORED_RATING_COLUMNS } });
+        return user && { ranked: false, games: user.ratedGames, rating: currentRating(user, now).rating };
       }
       const first = Math.max(0, index - NEIGHBOURS);
       return { ranked: true, rank: index + 1, neighbours: await entries(all.slice(first, index + NEIGHBOURS + 1), first) };

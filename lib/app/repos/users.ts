@@ -2,8 +2,8 @@
 import { hash, verify } from "@node-rs/argon2";
 import { asForfeitReason, type ForfeitReason } from "../../domain/lists";
 import { isProvisional } from "../../domain/rating/glicko2";
-import { ratingAt } from "../../domain/rating/rated-result";
 import { Prisma, type PrismaClient } from "../../infra/db/generated/prisma/client";
+import { currentRating, STORED_RATING_COLUMNS } from "./stored-rating";
 
 export interface PublicUser {
   id: number;
@@ -105,9 +105,9 @@ export function userRepo(db: PrismaClient) {
     },
 
     async rating(userId: number, now = new Date()): Promise<RatingSummary | null> {
-      const row = await db.user.findUnique({ where: { id: userId }, select: { rating: true, ratingDeviation: true, ratingVolatility: true, ratedGames: true, ratedAt: true } });
+      const row = await db.user.findUnique({ where: { id: userId }, select: { ...STORED_RATING_COLUMNS, ratedGames: true } });
       if (!row) return null;
-      const current = ratingAt({ rating: row.rating, deviation: row.ratingDeviation, volatility: row.ratingVolatility }, row.ratedAt, now);
+      const current = currentRating(row, now);
       return { value: current.rating, deviation: current.deviation, volatility: current.volatility, provisional: isProvisional(current), games: row.ratedGames };
     },
 
