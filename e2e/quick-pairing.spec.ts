@@ -39,9 +39,25 @@ test("two players press Play now (lobby on a desktop, nav on a phone), land on t
   await expect(b.page.getByTestId("match-result")).toBeVisible();
 
   // Always rated: both ratings moved from 1500, the same on both pages.
+  const newRating: Record<string, string> = {};
   for (const slot of ["player1", "player2"]) {
     const change = a.page.getByTestId(`rating-change-${slot}`);
     await expect(change).toHaveText(/^Rating 1500 → \d+ \([+−]\d+\)$/);
-    await expect(b.page.getByTestId(`rating-change-${slot}`)).toHaveText((await change.textContent())!);
+    const text = (await change.textContent())!;
+    await expect(b.page.getByTestId(`rating-change-${slot}`)).toHaveText(text);
+    newRating[slot] = /→ (\d+)/.exec(text)![1]!;
+  }
+
+  // The new ratings, still provisional after one game, on both profiles, in the nav and in the
+  // leaderboard's "around me".
+  const matchId = /\/match\/(\d+)\//.exec(a.page.url())![1];
+  const stored = (await (await a.page.request.get(`/game/matches/${matchId}/`)).json()) as { player1: { username: string } };
+  for (const player of [a, b]) {
+    const slot = stored.player1.username === player.username ? "player1" : "player2";
+    await player.page.goto(`/users/${player.username}/`);
+    await expect(player.page.getByTestId("profile-rating")).toHaveText(new RegExp(`^${newRating[slot]}\\?±\\d+$`));
+    await expect(player.page.getByTestId("nav-rating")).toHaveText(`rating ${newRating[slot]}?`);
+    await player.page.goto("/leaderboard/");
+    await expect(player.page.getByTestId("around-me-provisional")).toContainText(`Your rating, ${newRating[slot]}?, is still provisional (1 rated game so far)`);
   }
 });

@@ -24,7 +24,7 @@ import type { Logger } from "./infra/log";
 import type { LiveState } from "./infra/store";
 import type { GameStateMessage, MatchRole } from "./protocol/game";
 import { createSocketServer, registerNamespaces } from "./transport/socketio/create";
-import { socketChallengeNotifier, socketPairingNotifier, socketTournamentNotifier } from "./transport/socketio/notifier";
+import { socketChallengeNotifier, socketMatchNotifier, socketPairingNotifier, socketTournamentNotifier } from "./transport/socketio/notifier";
 import { PreEncoded } from "./transport/socketio/pre-encoded";
 import { matchRoom } from "./transport/socketio/rooms";
 
@@ -86,7 +86,7 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
   const users = userRepo(db);
   const matchRows = matchRepo(db);
   const host = runnerMatchHost(runner, store);
-  const matches = createMatchService({ config, store, users, matchRows, host });
+  const matches = createMatchService({ config, store, users, matchRows, host, notifier: socketMatchNotifier(namespaces) });
   const tournaments = createTournamentService({ config, store, tournaments: tournamentRepo(db, config.REGISTER_TIMEOUT_MS), users, host, notifier: socketTournamentNotifier(namespaces) });
   const pairing = createPairingService({
     config,

@@ -6,7 +6,7 @@ import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
 import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenge-store";
 import { openMatch } from "./open-match";
-import type { MatchHost } from "./ports";
+import type { MatchHost, MatchNotifier } from "./ports";
 import { markOutOfGame } from "./presence";
 import type { MatchRepo } from "./repos/matches";
 import type { UserRepo } from "./repos/users";
@@ -21,9 +21,10 @@ export interface MatchServiceDeps {
   users: UserRepo;
   matchRows: MatchRepo;
   host: MatchHost;
+  notifier: MatchNotifier;
 }
 
-export function createMatchService({ config, store, users, matchRows, host }: MatchServiceDeps) {
+export function createMatchService({ config, store, users, matchRows, host, notifier }: MatchServiceDeps) {
   return {
     /** The challenged player creates the match of a challenge they accepted (the seed's create_match). */
     async createDuel(target: { id: number; name: string }, opponentName: string): Promise<CreateDuelResult> {
@@ -85,7 +86,7 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
      */
     async finished(match: LiveMatch): Promise<void> {
       const { player1, player2 } = match.sim.paddles;
-      await matchRows.recordResult({
+      const ratings = await matchRows.recordResult({
         matchId: match.matchId,
         player1Score: player1.score,
         player2Score: player2.score,
@@ -96,6 +97,8 @@ export function createMatchService({ config, store, users, matchRows, host }: Ma
         endedAt: new Date(match.endedAt ?? Date.now()),
       });
       await markOutOfGame(store, [match.players.player1.id, match.players.player2.id]);
+      // Live on the result screen of both players and every spectator, wherever they are connected.
+      if (ratings) notifier.rated({ type: "match_rated", match_id: match.matchId, ...ratings });
     },
   };
 }

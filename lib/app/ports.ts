@@ -2,7 +2,7 @@
 // Socket.IO adapter implement them; createApp wires them in.
 import type { NewMatch } from "../domain/game/lifecycle";
 import type { LiveForfeitReason, PlayerSlot } from "../domain/lists";
-import type { ChallengeClosed, ChallengeOffer, ChallengeReplyRelay, MatchIdMessage, PairingFound, SeekPool, SeekStatus } from "../protocol/game";
+import type { ChallengeClosed, ChallengeOffer, ChallengeReplyRelay, MatchIdMessage, MatchRated, PairingFound, SeekPool, SeekStatus } from "../protocol/game";
 import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "../protocol/tournament";
 
 /** Where live matches run (lib/engine). */
@@ -45,4 +45,9 @@ export interface PairingNotifier {
   pool(message: SeekPool): void;
   /** Paired: the player's tabs leave the seekers' room and hear of their match. */
   found(userId: number, message: PairingFound): void;
+}
+
+/** Tells everyone in a match's room (players and spectators, on every process) about its result. */
+export interface MatchNotifier {
+  rated(message: MatchRated): void;
 }

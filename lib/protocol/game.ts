@@ -126,6 +126,17 @@ export interface PairingFound {
   opponent: string;
   rated: true;
 }
+export interface RatingMove {
+  before: number;
+  after: number;
+}
+/** To the match room, once its rated result is written: both players' rating change. */
+export interface MatchRated {
+  type: "match_rated";
+  match_id: number;
+  player1: RatingMove;
+  player2: RatingMove;
+}
 export interface GameStateMessage {
   type: "game_state";
   game_state: GameData;
@@ -140,6 +151,7 @@ export interface GameServerToClient {
   seek_status(message: SeekStatus): void;
   seek_pool(message: SeekPool): void;
   pairing_found(message: PairingFound): void;
+  match_rated(message: MatchRated): void;
   game_state(message: GameStateMessage): void;
   error(message: ErrorEvent): void;
 }

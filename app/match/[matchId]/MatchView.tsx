@@ -139,7 +139,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   });
 
   const outcome = outcomeOf(game, result);
-  const ratings = useRatingChange(matchId, outcome !== null);
+  const ratings = useRatingChange(matchId, outcome !== null, socket);
   if (join.kind === "failed" && !outcome) return <MatchErrorCard message={join.message} />;
 
   const scoreOf = (of: PlayerSlot) => game?.[of].score ?? outcome?.scores[of] ?? 0;

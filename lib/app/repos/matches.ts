@@ -1,9 +1,14 @@
 // Match rows: created when a duel is accepted, marked playing at the start, written once at the end
 // (with the rating change, in the same transaction).
-import type { ForfeitReason } from "../../domain/lists";
+import type { ForfeitReason, PlayerSlot } from "../../domain/lists";
+import type { RatingMove } from "../../protocol/game";
 import type { Rating } from "../../domain/rating/glicko2";
-import { movesRatings, ratedOutcome, ratingAt } from "../../domain/rating/rated-result";
+import { movesRatings, ratedOutcome } from "../../domain/rating/rated-result";
 import type { Prisma, PrismaClient } from "../../infra/db/generated/prisma/client";
+import { currentRating, type StoredRating } from "./stored-rating";
+
+/** Both players' rating before and after a rated match. */
+export type RatingMoves = Record<PlayerSlot, RatingMove>;
 
 export interface MatchResult {
   matchId: number;
@@ -30,7 +35,7 @@ export function matchRepo(db: PrismaClient) {
      * Writes the result unless one is already there: the first result stands. The rating change
      * is written in the same transaction, so it is applied exactly when the result is: once.
      */
-    async recordResult(result: MatchResult): Promise<void> {
+    async recordResult(result: MatchResult): Promise<RatingMoves | null> {
       await db.$transaction(async (tx) => {
         const { count } = await tx.match.updateMany({
           where: { id: result.matchId, status: { in: ["created", "playing"] } },
@@ -46,6 +51,15 @@ export function matchRepo(db: PrismaClient) {
         });
         if (count === 1) await applyRatings(tx, result);
       });
+      // Read back rather than returned from the transaction: a retry after a crash hears the change too.
+      const stored = await db.match.findUnique({
+        where: { id: result.matchId },
+        select: { player1RatingBefore: true, player1RatingAfter: true, player2RatingBefore: true, player2RatingAfter: true },
+      });
+      if (!stored) return null;
+      const { player1RatingBefore, player1RatingAfter, player2RatingBefore, player2RatingAfter } = stored;
+      if (player1RatingBefore === null || player1RatingAfter === null || player2RatingBefore === null || player2RatingAfter === null) return null;
+      return { player1: { before: player1RatingBefore, after: player1RatingAfter }, player2: { before: player2RatingBefore, after: player2RatingAfter } };
     },
 
     /**
@@ -72,7 +86,7 @@ export function matchRepo(db: PrismaClient) {
 
 export type MatchRepo = ReturnType<typeof matchRepo>;
 
-type RatedUser = { id: number; rating: number; rating_deviation: number; rating_volatility: number; rated_at: Date | null };
+type RatedUser = StoredRating & { id: number };
 
 async function applyRatings(tx: Prisma.TransactionClient, result: MatchResult): Promise<void> {
   const match = await tx.match.findUniqueOrThrow({ where: { id: result.matchId }, select: { rated: true, player1Id: true, player2Id: true } });
@@ -82,11 +96,10 @@ async function applyRatings(tx: Prisma.TransactionClient, result: MatchResult): 
   if (!movesRatings({ status: result.status, forfeitReason: result.forfeitReason, winner }) || !winner) return;
 
   // Locked in id order: a player's rating is read and written by one result at a time.
-  const rows = await tx.$queryRaw<RatedUser[]>`SELECT id, rating, rating_deviation, rating_volatility, rated_at FROM users WHERE id IN (${player1Id}, ${player2Id}) ORDER BY id FOR UPDATE`;
+  const rows = await tx.$queryRaw<RatedUser[]>`SELECT id, rating, rating_deviation AS "ratingDeviation", rating_volatility AS "ratingVolatility", rated_at AS "ratedAt" FROM users WHERE id IN (${player1Id}, ${player2Id}) ORDER BY id FOR UPDATE`;
   const now = result.endedAt;
   const current = (id: number): Rating => {
-    const row = rows.find((candidate) => candidate.id === id)!;
-    return ratingAt({ rating: row.rating, deviation: row.rating_deviation, volatility: row.rating_volatility }, row.rated_at, now);
+    return currentRating(rows.find((candidate) => candidate.id === id)!, now);
   };
   const before = { player1: current(player1Id), player2: current(player2Id) };
   const after = ratedOutcome(before.player1, before.player2, winner);

@@ -1,6 +1,6 @@
 // The services' notifiers (lib/app/ports.ts) on the Socket.IO rooms.
-import type { ChallengeNotifier, PairingNotifier, TournamentNotifier } from "../../app/ports";
-import { seekersRoom, tournamentRoom, userRoom } from "./rooms";
+import type { ChallengeNotifier, MatchNotifier, PairingNotifier, TournamentNotifier } from "../../app/ports";
+import { matchRoom, seekersRoom, tournamentRoom, userRoom } from "./rooms";
 import type { Namespaces } from "./types";
 
 export function socketTournamentNotifier({ game, tournament }: Namespaces): TournamentNotifier {
@@ -34,5 +34,11 @@ export function socketPairingNotifier({ game }: Pick<Namespaces, "game">): Pairi
       game.in(userRoom(userId)).socketsLeave(seekersRoom);
       game.to(userRoom(userId)).emit("pairing_found", message);
     },
+  };
+}
+
+export function socketMatchNotifier({ game }: Pick<Namespaces, "game">): MatchNotifier {
+  return {
+    rated: (message) => game.to(matchRoom(message.match_id)).emit("match_rated", message),
   };
 }
