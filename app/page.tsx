@@ -66,9 +66,9 @@ export default async function HomePage() {
     <div className="space-y-6">
       <section className="flex items-center gap-4">
         <Avatar username={user.name} size="lg" />
-        <div>
+        <div className="min-w-0">
           <p className="text-sm text-slate-400">Welcome back</p>
-          <h1 className="text-3xl font-bold text-white" data-testid="lobby-username">
+          <h1 className="text-3xl font-bold wrap-anywhere text-white" data-testid="lobby-username">
             {user.name}
           </h1>
           <Link href={`/users/${user.name}/`} className="inline-flex min-h-11 items-center text-sm text-emerald-400 hover:underline">
