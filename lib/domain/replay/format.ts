@@ -1,12 +1,18 @@
 // The replay format, version 1: what GET /game/matches/<id>/replay/ returns (see docs/REPLAY.md).
 // A JSON envelope whose `inputs` is the base64 of a byte stream, one record per applied input:
 //
-//   varint(tickDelta × 2 + slotIndex)   tickDelta: ticks since the previous record (the first: since 0)
-//   varint(zigzag(gridDelta))           gridDelta: change of that slot's position, in PADDLE_POSITION_STEPs,
-//                                       from its previous record (the first: from the centre)
+//   varint((zigzag(gridDelta) × 4 + tickCode) × 2 + slotIndex), then varint(tickDelta − 3) if tickCode = 3
 //
-// Inputs come at most 30 a second per player and move the paddle a little each time, so most
-// records take 2 or 3 bytes, where JSON numbers would take about 20.
+//   slotIndex   0 for player1, 1 for player2
+//   tickDelta   ticks since the previous record (the first record: since tick 0); tickCode is
+//               tickDelta when below 3, else 3 and the delta follows
+//   gridDelta   the change of that slot's position, in PADDLE_POSITION_STEPs, from its previous
+//               record (the first: from the centre)
+//
+// With two players sending, consecutive records are 0 to 2 ticks apart, and the speed clamp keeps
+// a move within a tick under 64 units (1,023 steps): a record takes 1 or 2 bytes, where JSON
+// numbers would take about 20. One record per slot and tick at most bounds a minute to 7,200
+// records, about 14.4 KB, whatever the clients send.
 import { FIELD_WIDTH, PADDLE_POSITION_STEP, PADDLE_WIDTH } from "../game/constants";
 import { PLAYER_SLOTS, type PlayerSlot } from "../lists";
 
@@ -74,9 +80,11 @@ export function writeRecords(out: number[], inputs: readonly number[], end: Stre
     const tick = inputs[i]!;
     const slot = inputs[i + 1]! as 0 | 1;
     const grid = inputs[i + 2]!;
-    writeVarint(out, (tick - end.tick) * 2 + slot);
+    const tickDelta = tick - end.tick;
     const delta = grid - end.grid[slot];
-    writeVarint(out, delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    const zigzag = delta >= 0 ? delta * 2 : -delta * 2 - 1;
+    writeVarint(out, (zigzag * 4 + Math.min(tickDelta, 3)) * 2 + slot);
+    if (tickDelta >= 3) writeVarint(out, tickDelta - 3);
     end.tick = tick;
     end.grid[slot] = grid;
   }
@@ -142,10 +150,12 @@ function readRecords(bytes: Uint8Array, ticks: number): ReplayInput[] | string {
   while (at < bytes.length) {
     const start = at;
     const head = readVarint();
-    const zigzag = head === null ? null : readVarint();
-    if (head === null || zigzag === null) return `inputs: the record at byte ${start} is cut short or has an oversized number`;
-    const slot = head % 2;
-    const tick = end.tick + (head - slot) / 2;
+    const slot = head === null ? 0 : head % 2;
+    const tickCode = head === null ? 0 : ((head - slot) / 2) % 4;
+    const longGap = tickCode === 3 ? readVarint() : 0;
+    if (head === null || longGap === null) return `inputs: the record at byte ${start} is cut short or has an oversized number`;
+    const zigzag = ((head - slot) / 2 - tickCode) / 4;
+    const tick = end.tick + tickCode + longGap;
     const grid = end.grid[slot]! + (zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2);
     if (tick > ticks) return `inputs: the record at byte ${start} is at tick ${tick}, after the match's end (${ticks})`;
     if (tick === lastTick[slot]) return `inputs: the record at byte ${start} is a second input of ${PLAYER_SLOTS[slot]} at tick ${tick}`;
