@@ -25,8 +25,8 @@ export interface SampleMatchOptions {
 /** ~30 Hz per player, as the match page sends while a key is held or a finger drags. */
 const INPUT_GAP_MS = 1000 / 30;
 
-/** Plays the match to its end; returns it with its recording. */
-export function playSampleMatch(options: SampleMatchOptions): { match: LiveMatch; recording: Recording } {
+/** Plays the match to its end; returns it with its recording and how many inputs the players sent. */
+export function playSampleMatch(options: SampleMatchOptions): { match: LiveMatch; recording: Recording; inputsSent: number } {
   let rng = seedRng(options.seed);
   const random = () => {
     const draw = nextRandom(rng);
@@ -55,7 +55,9 @@ export function playSampleMatch(options: SampleMatchOptions): { match: LiveMatch
   const aim: Record<PlayerSlot, number> = { player1: 0, player2: 0 };
   const nextInputAt: Record<PlayerSlot, number> = { player1: now + 500, player2: now + 520 };
   const present: Record<PlayerSlot, boolean> = { player1: true, player2: true };
+  let inputsSent = 0;
   const move = (slot: PlayerSlot, at: number) => {
+    inputsSent++;
     match = movePlayer(match, slot, wanted(match.sim, slot) + aim[slot] + (random() - 0.5) * 6, 0, at);
     recordInput(recording, match.sim.tick, slot, match.sim.paddles[slot].x);
   };
@@ -98,7 +100,7 @@ export function playSampleMatch(options: SampleMatchOptions): { match: LiveMatch
     if (match.status === "playing") options.beforeStep?.(match.sim);
     match = advance(match, now, TICK_SECONDS);
   }
-  return { match, recording };
+  return { match, recording, inputsSent };
 }
 
 /** Where `slot` wants its paddle: under the ball where it will cross the paddle's face, or back to the centre. */
