@@ -105,9 +105,10 @@ describe("recording and encoding", () => {
     expect((inputs.length * 3) / 4).toBeLessThanOrEqual(14_400 + 100);
   });
 
-  it("refuses inputs that go back in time", () => {
+  it("refuses inputs that go back in time or are not numbers", () => {
     const recording = record([{ tick: 10, slot: "player1", x: 100 }]);
     expect(() => recordInput(recording, 9, "player2", 100)).toThrow(RangeError);
+    expect(() => recordInput(recording, 10, "player2", Number.NaN)).toThrow(RangeError);
   });
 });
 

@@ -41,6 +41,7 @@ export function recordInput(recording: Recording, tick: number, slot: PlayerSlot
   const grid = toGrid(x);
   const lastTick = open.length > 0 ? open[open.length - 3]! : recording.sealedEnd.tick;
   if (!(tick >= lastTick)) throw new RangeError(`Inputs must come in tick order: tick ${tick} after tick ${lastTick}`);
+  if (!Number.isFinite(x)) throw new RangeError(`A paddle position must be a finite number, got ${x}`);
   // The open inputs of this tick are its last one or two triples.
   for (let i = open.length - 3; i >= 0 && open[i] === tick; i -= 3) {
     if (open[i + 1] === slotIndex) {

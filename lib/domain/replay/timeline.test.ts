@@ -85,6 +85,8 @@ describe("re-simulating a recorded match", () => {
       { numRuns: 300 },
     );
     expect(stateAt(timeline, -5)).toEqual(stateAt(timeline, 0));
+    expect(stateAt(timeline, Number.NaN)).toEqual(stateAt(timeline, 0));
+    expect(stateAt(timeline, Number.POSITIVE_INFINITY)).toEqual(timeline.final);
     expect(stateAt(timeline, timeline.totalTicks + 100)).toEqual(timeline.final);
     expect(nextFrame(timeline, timeline.final)).toBe(timeline.final);
     expect(stateAtSeconds(timeline, 10)).toEqual(stateAt(timeline, 600));

@@ -58,9 +58,9 @@ export function resimulate(replay: Replay, keyframeEvery = KEYFRAME_EVERY_TICKS)
   return { replay, keyframeEvery, keyframes, keyframeInputs, points, totalTicks: state.tick, final: state, reachedRecordedEnd };
 }
 
-/** The state at `tick` (clamped to the replay): `tick` steps from the start, that tick's inputs applied. */
+/** The state at `tick` (clamped to the replay; NaN is 0): `tick` steps from the start, that tick's inputs applied. */
 export function stateAt(timeline: Timeline, tick: number): SimState {
-  const target = Math.min(Math.max(Math.round(tick), 0), timeline.totalTicks);
+  const target = Math.min(Math.max(Math.round(tick) || 0, 0), timeline.totalTicks);
   const k = Math.floor(target / timeline.keyframeEvery);
   let state = timeline.keyframes[k]!;
   let next = timeline.keyframeInputs[k]!;
