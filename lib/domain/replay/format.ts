@@ -116,6 +116,8 @@ export function decodeRecording(json: unknown): DecodeResult {
     return fail("final_score must give each player an integer from 0 to points_to_win");
   }
   if (typeof raw.inputs !== "string") return fail("inputs must be a base64 string");
+  // At most two records a tick, of at most 6 bytes each: 16 base64 characters a tick.
+  if (raw.inputs.length > 16 * ((raw.ticks as number) + 1)) return fail(`inputs is longer than ${raw.ticks} ticks can record`);
   const bytes = fromBase64(raw.inputs);
   if (!bytes) return fail("inputs is not valid base64 (standard alphabet, with padding)");
   const inputs = readRecords(bytes, raw.ticks as number);

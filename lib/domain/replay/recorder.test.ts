@@ -133,6 +133,7 @@ describe("decodeRecording", () => {
     ["no score", { ...valid, final_score: undefined }, /final_score/],
     ["a score beyond the points to win", { ...valid, final_score: { player1: 6, player2: 0 } }, /final_score/],
     ["inputs not a string", { ...valid, inputs: [1, 2] }, /inputs must be a base64 string/],
+    ["more inputs than the ticks can hold", { ...valid, inputs: "A".repeat(16 * 101 + 4) }, /longer than 100 ticks can record/],
     ["base64 with a stray character", { ...valid, inputs: "AB*D" }, /not valid base64/],
     ["unpadded base64", { ...valid, inputs: "ABC" }, /not valid base64/],
     ["padding in the middle", { ...valid, inputs: "AB==ABCD" }, /not valid base64/],
