@@ -10,9 +10,9 @@
 //               record (the first: from the centre)
 //
 // With two players sending, consecutive records are 0 to 2 ticks apart, and the speed clamp keeps
-// a move within a tick under 64 units (1,023 steps): a record takes 1 or 2 bytes, where JSON
-// numbers would take about 20. One record per slot and tick at most bounds a minute to 7,200
-// records, about 14.4 KB, whatever the clients send.
+// a paddle's move within a tick under 64 units (1,023 steps; up to 90 after a silence of 70 ms
+// or more): a record takes 1 or 2 bytes, where JSON numbers would take about 20. At most one
+// record per slot and tick bounds a minute to 7,200 records, about 14.4 KB, whatever the clients send.
 import { FIELD_WIDTH, PADDLE_POSITION_STEP, PADDLE_WIDTH } from "../game/constants";
 import { PLAYER_SLOTS, type PlayerSlot } from "../lists";
 

@@ -29,8 +29,8 @@ export function createRecording({ seed, pointsToWin }: { seed: number; pointsToW
 }
 
 /**
- * Notes that the simulation's `slot` paddle is at `x` (as movePaddle left it) from sim tick `tick`
- * on. Changes `recording` in place, in constant time but for a seal every SEAL_EVERY_INPUTS inputs.
+ * Notes that the simulation's `slot` paddle is at `x` (as movePaddle left it: on the
+ * PADDLE_POSITION_STEP grid) from sim tick `tick` on. Changes `recording` in place, in constant time but for a seal every SEAL_EVERY_INPUTS inputs.
  * Ticks must not decrease. A later input of the same slot at the same tick replaces the earlier
  * one (only the last counts for the next step); an input that leaves the paddle where it was is
  * not kept.
