@@ -42,10 +42,14 @@ function everyState(replay: Replay): SimState[] {
 }
 
 describe("re-simulating a recorded match", () => {
-  it("was given a match played to the end, with a pause", () => {
+  it("was given a match played to the end, with inputs before the start and a pause", () => {
     expect(match.status).toBe("finished");
     expect(liveStates.length).toBe(match.sim.tick);
     expect(recording.sealed.length).toBeGreaterThan(0);
+    expect(replay.inputs.filter((input) => input.tick === 0).map((input) => input.slot).sort()).toEqual(["player1", "player2"]);
+    // Player 2 was away for the 4 s pause (returning on the next tick after).
+    expect(60_000 - match.players.player2.pauseBudgetMs).toBeGreaterThanOrEqual(4_000);
+    expect(60_000 - match.players.player2.pauseBudgetMs).toBeLessThan(4_100);
   });
 
   it("ends where the match ended: same state, tick and score, after encoding and decoding", () => {
