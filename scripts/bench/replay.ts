@@ -125,7 +125,7 @@ console.log(`Time on match ${first.match.matchId} (${timeline.totalTicks.toLocal
 table(
   ["task", "median", "p95", "max"],
   [
-    ["recordInput × every input", ms(median(recordTimes)), ms(p95(recordTimes)), ms(Math.max(...recordTimes))],
+    ["recordInput × each kept input", ms(median(recordTimes)), ms(p95(recordTimes)), ms(Math.max(...recordTimes))],
     ["decodeRecording (JSON text)", ms(median(decodeTimes)), ms(p95(decodeTimes)), ms(Math.max(...decodeTimes))],
     ["nextFrame (one frame on)", ms(median(frameTimes)), ms(p95(frameTimes)), ms(Math.max(...frameTimes))],
   ],
