@@ -6,10 +6,10 @@
 // Seeded: the same figures but for the timings. Not a test: timings depend on the machine.
 //
 //   npm run bench:pairing [-- --seekers 10000 --runs 30 --seed 1]
-import { availableParallelism, cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { nextRandom, seedRng } from "../../lib/domain/game/rng";
 import { PAIRING_WAVE_MS, pairWave, type RecentPair, type Seeker } from "../../lib/domain/pairing";
+import { machine, median, ms, p95, sortNoise, table, timeRuns } from "./report";
 
 const { values } = parseArgs({
   options: {
@@ -39,25 +39,6 @@ function normal(mean: number, sd: number): number {
 }
 const rating = () => normal(1500, 300);
 
-function quantile(samples: readonly number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-const median = (samples: readonly number[]) => quantile(samples, 0.5);
-const p95 = (samples: readonly number[]) => quantile(samples, 0.95);
-
-function timeRuns(run: () => unknown): number[] {
-  for (let k = 0; k < WARMUP; k++) run();
-  const times: number[] = [];
-  for (let k = 0; k < RUNS; k++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times;
-}
-
 // 1. One wave at 10,000 waiting.
 const NOW = 10_000_000;
 function pool(waitedMaxMs: number, waitedMinMs = 0): Seeker[] {
@@ -78,7 +59,7 @@ const scenarios = [
 const waveRows = scenarios.map((scenario) => {
   const recent = recentAmong(scenario.seekers, scenario.recent);
   const result = pairWave(scenario.seekers, NOW, recent);
-  const times = timeRuns(() => pairWave(scenario.seekers, NOW, recent));
+  const times = timeRuns(() => pairWave(scenario.seekers, NOW, recent), RUNS, WARMUP);
   return { ...scenario, times, pairs: result.pairs.length, gap: median(result.pairs.map((p) => p.gap)) };
 });
 
@@ -110,21 +91,10 @@ while ((next < arrivals.length || waiting.length > 1) && now < 10 * ARRIVALS_MS)
 }
 
 // 3. Noise: a fixed CPU task (sorting the same 200,000 numbers), timed as often.
-const numbers = Float64Array.from({ length: 200_000 }, () => random());
-const noise = timeRuns(() => numbers.slice().sort());
-
-const ms = (value: number) => `${value.toFixed(2)} ms`;
-const pad = (cells: string[], widths: number[]) => cells.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join("  ");
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((_, k) => Math.max(...[header, ...rows].map((row) => row[k]!.length)));
-  console.log(pad(header, widths));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) console.log(pad(row, widths));
-  console.log();
-}
+const noise = sortNoise(random, RUNS, WARMUP);
 
 console.log(`Pairing benchmark: ${SEEKERS.toLocaleString("en")} seekers, ratings ~ Normal(1500, 300), seed ${values.seed}`);
-console.log(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), load ${loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}\n`);
+console.log(`${machine()}\n`);
 
 console.log(`One wave at ${SEEKERS.toLocaleString("en")} waiting (${RUNS} runs after ${WARMUP} warm-up; goal < ${GOAL_WAVE_MS} ms)`);
 table(

@@ -25,6 +25,12 @@ export const PADDLE_FACE_Y: Readonly<Record<PlayerSlot, number>> = Object.freeze
 
 /** Units per second; the server refuses faster paddle moves (see movePaddle). */
 export const PADDLE_MAX_SPEED = 900;
+/**
+ * Applied paddle positions are multiples of this (see movePaddle): a power of two, so positions
+ * are exact in binary, and far finer than a pixel. The field edges a paddle centre stops at
+ * (PADDLE_WIDTH / 2 from each side) are on the grid.
+ */
+export const PADDLE_POSITION_STEP = 1 / 16;
 
 /** Units per second. */
 export const SERVE_SPEED = 420;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   BALL_RADIUS,
@@ -11,6 +12,7 @@ import {
   movePaddle,
   PADDLE_FACE_Y,
   PADDLE_MAX_SPEED,
+  PADDLE_POSITION_STEP,
   PADDLE_WIDTH,
   SERVE_DELAY_TICKS,
   SERVE_SPEED,
@@ -402,6 +404,18 @@ describe("movePaddle", () => {
     [400, -1],
   ])("leaves the paddle in place for requestedX %s, elapsed %s", (requestedX, elapsed) => {
     expect(movePaddle(paddle, requestedX, 0, elapsed).x).toBe(CENTRE_X);
+  });
+
+  it("lands on the position grid, within half a step of the reach", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -100, max: 700, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), (requestedX, elapsed) => {
+        const { x } = movePaddle(paddle, requestedX, 0, elapsed);
+        expect(Number.isInteger(x / PADDLE_POSITION_STEP)).toBe(true);
+        expect(Math.abs(x - CENTRE_X)).toBeLessThanOrEqual(PADDLE_MAX_SPEED * elapsed + PADDLE_POSITION_STEP / 2);
+        expect(x).toBeGreaterThanOrEqual(PADDLE_WIDTH / 2);
+        expect(x).toBeLessThanOrEqual(FIELD_WIDTH - PADDLE_WIDTH / 2);
+      }),
+    );
   });
 
   it("does not mutate its input", () => {

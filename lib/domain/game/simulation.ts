@@ -10,11 +10,13 @@ import {
   MAX_STEP_SECONDS,
   PADDLE_FACE_Y,
   PADDLE_MAX_SPEED,
+  PADDLE_POSITION_STEP,
   PADDLE_WIDTH,
   SERVE_DELAY_TICKS,
   SERVE_SPEED,
   SPEEDUP,
 } from "./constants";
+import { detCos, detHypot, detSin } from "./det-math";
 import { nextRandom, seedRng } from "./rng";
 import type {
   BallState,
@@ -71,7 +73,9 @@ export function step(state: SimState, dt: number): StepResult {
 /**
  * The server's input check: moves the paddle toward `requestedX` by at most what PADDLE_MAX_SPEED
  * allows in `elapsedSeconds`, so a client cannot teleport its paddle. A non-finite `requestedX` or
- * `elapsedSeconds` (or a negative elapsed time) leaves the paddle where it is.
+ * `elapsedSeconds` (or a negative elapsed time) leaves the paddle where it is. The result lands on
+ * the PADDLE_POSITION_STEP grid (which may exceed the reach by half a step, 1/32 unit): a replay
+ * then records each applied position exactly, as a small integer.
  */
 export function movePaddle(
   paddle: PaddleState,
@@ -81,7 +85,7 @@ export function movePaddle(
 ): PaddleState {
   const target = Number.isFinite(requestedX) ? clampToField(requestedX) : paddle.x;
   const reach = Number.isFinite(elapsedSeconds) && elapsedSeconds > 0 ? PADDLE_MAX_SPEED * elapsedSeconds : 0;
-  const x = clampToField(paddle.x + clamp(target - paddle.x, -reach, reach));
+  const x = snapToGrid(clampToField(paddle.x + clamp(target - paddle.x, -reach, reach)));
   return { ...paddle, x, direction };
 }
 
@@ -89,6 +93,11 @@ export function movePaddle(
 export function clampToField(x: number): number {
   if (Number.isNaN(x)) return FIELD_WIDTH / 2;
   return clamp(x, PADDLE_WIDTH / 2, FIELD_WIDTH - PADDLE_WIDTH / 2);
+}
+
+/** Nearest multiple of PADDLE_POSITION_STEP; exact, since the step is a power of two. */
+function snapToGrid(x: number): number {
+  return Math.round(x / PADDLE_POSITION_STEP) * PADDLE_POSITION_STEP;
 }
 
 function countDownToServe(state: SimState): StepResult {
@@ -143,7 +152,7 @@ function moveBall(
     if (paddleCovers(paddle, atFace.ball.x)) {
       pushWallBounces(events, atFace.wallBounces);
       const bounced = bounceOffPaddle(atFace.ball, paddle, defender);
-      events.push({ type: "paddle_hit", player: defender, speed: Math.hypot(bounced.vx, bounced.vy) });
+      events.push({ type: "paddle_hit", player: defender, speed: detHypot(bounced.vx, bounced.vy) });
       // dt ≤ MAX_STEP_SECONDS is far too short to also reach the other paddle.
       const after = slide(bounced, dt - timeToFace);
       pushWallBounces(events, after.wallBounces);
@@ -193,7 +202,7 @@ function paddleCovers(paddle: PaddleState, ballX: number): boolean {
  */
 function bounceOffPaddle(ball: BallState, paddle: PaddleState, player: PlayerSlot): BallState {
   const offset = (ball.x - paddle.x) / (PADDLE_WIDTH / 2);
-  const speed = Math.min(Math.hypot(ball.vx, ball.vy) * SPEEDUP, MAX_BALL_SPEED);
+  const speed = Math.min(detHypot(ball.vx, ball.vy) * SPEEDUP, MAX_BALL_SPEED);
   return launch(ball, speed, offset * MAX_BOUNCE_ANGLE, OPPONENT[player]);
 }
 
@@ -205,7 +214,7 @@ function bounceOffPaddle(ball: BallState, paddle: PaddleState, player: PlayerSlo
 function launch(from: BallState, speed: number, angle: number, toward: PlayerSlot): BallState {
   const limited = clamp(angle, -MAX_BOUNCE_ANGLE, MAX_BOUNCE_ANGLE);
   const down = toward === "player1" ? 1 : -1; // player 1 is at the bottom and y grows downward
-  return { x: from.x, y: from.y, vx: speed * Math.sin(limited), vy: down * speed * Math.cos(limited) };
+  return { x: from.x, y: from.y, vx: speed * detSin(limited), vy: down * speed * detCos(limited) };
 }
 
 /** A point is scored once the ball has completely left the field past a player's edge. */
