@@ -15,10 +15,12 @@ import { parseEnv } from "../../lib/env";
 import { AI_LEVELS, type AiLevel } from "../../lib/domain/ai/levels";
 import { aiMover, playHeadless, trackBall, type Mover } from "../../lib/domain/ai/headless";
 import { aiTick, createAi } from "../../lib/domain/ai/player";
-import { createSimulation, movePaddle, step } from "../../lib/domain/game/simulation";
-import { TICK_RATE, TICK_SECONDS } from "../../lib/domain/game/constants";
+import { advance, createLiveMatch, isOver, movePlayer, type LiveMatch } from "../../lib/domain/game/lifecycle";
+import { createSimulation } from "../../lib/domain/game/simulation";
+import { TICK_MS, TICK_RATE, TICK_SECONDS } from "../../lib/domain/game/constants";
 import { nextRandom, seedRng } from "../../lib/domain/game/rng";
-import type { PlayerSlot, SimState } from "../../lib/domain/game/types";
+import type { PlayerSlot } from "../../lib/domain/game/types";
+import { PLAYER_SLOTS } from "../../lib/domain/lists";
 
 const { values } = parseArgs({
   options: {
@@ -131,44 +133,61 @@ table(
 const simulatedSeconds = results.reduce((sum, r) => sum + r.ticks, 0) / TICK_RATE;
 console.log(`${results.length * GAMES} games, ${(simulatedSeconds / 60).toFixed(0)} simulated minutes in ${ladderSeconds.toFixed(1)} s\n`);
 
-// 2. Cost per tick, timed call by call over a few level 5 v level 5 games.
+// 2. Cost per tick, timed call by call over level 5 v level 5 games run as the match loop does:
+// the AI's input through movePlayer (a human's paddle message takes the same call), then advance.
 const decisionTimes: number[] = [];
-const stepTimes: number[] = [];
+const advanceTimes: number[] = [];
 const inputTimes: number[] = [];
+let decisions = 0;
 for (let game = 0; game < 20; game += 1) {
-  let state: SimState = createSimulation({ pointsToWin: POINTS_TO_WIN, seed: SEED + game });
+  const player = (id: number) => ({ id, username: `p${id}` });
+  const created = createLiveMatch(
+    { matchId: SEED + game, player1: player(1), player2: player(2), pointsToWin: POINTS_TO_WIN, registerTimeoutMs: 60_000, reconnectGraceMs: 15_000, pauseBudgetMs: 60_000 },
+    0,
+  );
+  let match: LiveMatch = { ...created, status: "playing", startedAt: 0 };
   let ai = { player1: createAi({ level: 5, slot: "player1", seed: game }), player2: createAi({ level: 5, slot: "player2", seed: game + 1 }) };
-  for (let tick = 0; tick < 60 * 60 * 10 && state.phase !== "over"; tick += 1) {
-    let paddles = state.paddles;
-    for (const slot of ["player1", "player2"] as const) {
-      const seen = state;
+  for (let tick = 0; tick < 60 * 60 * 10 && !isOver(match); tick += 1) {
+    const now = tick * TICK_MS;
+    for (const slot of PLAYER_SLOTS) {
+      const sim = match.sim;
       let start = performance.now();
-      const decision = aiTick(ai[slot], seen.tick, () => seen);
+      const decision = aiTick(ai[slot], sim.tick, () => sim);
       decisionTimes.push(performance.now() - start);
+      decisions += 1;
       ai = { ...ai, [slot]: decision.ai };
-      // A human's input takes this clamp at every message, ~60 a second.
-      const target = decision.target ?? paddles[slot].x;
+      if (decision.target === null) continue;
+      const direction = Math.sign(decision.target - sim.paddles[slot].x) as -1 | 0 | 1;
       start = performance.now();
-      paddles = { ...paddles, [slot]: movePaddle(paddles[slot], target, Math.sign(target - paddles[slot].x) as -1 | 0 | 1, TICK_SECONDS) };
+      match = movePlayer(match, slot, decision.target, direction, now);
       inputTimes.push(performance.now() - start);
     }
     const start = performance.now();
-    state = step({ ...state, paddles }, TICK_SECONDS).state;
-    stepTimes.push(performance.now() - start);
+    match = advance(match, now, TICK_SECONDS);
+    advanceTimes.push(performance.now() - start);
   }
 }
 const us = (ms: number) => `${(ms * 1000).toFixed(2)} µs`;
-console.log(`Cost per tick (${stepTimes.length.toLocaleString("en")} ticks of L5 v L5, each call timed alone; timer overhead included)`);
+const mean = (samples: readonly number[]) => samples.reduce((a, b) => a + b, 0) / samples.length;
+console.log(`Cost per tick (${advanceTimes.length.toLocaleString("en")} ticks of L5 v L5, each call timed alone, timer overhead included)`);
 table(
   ["call", "median", "p99", "mean"],
-  [
-    ["AI decision (aiTick)", decisionTimes],
-    ["simulation step", stepTimes],
-    ["input clamp (movePaddle)", inputTimes],
-  ].map(([name, times]) => {
-    const samples = times as number[];
-    return [name as string, us(median(samples)), us(p99(samples)), us(samples.reduce((a, b) => a + b, 0) / samples.length)];
-  }),
+  (
+    [
+      ["AI decision (aiTick)", decisionTimes],
+      ["step (advance)", advanceTimes],
+      ["paddle input (movePlayer)", inputTimes],
+    ] as const
+  ).map(([name, samples]) => [name, us(median(samples)), us(p99(samples)), us(mean(samples))]),
+);
+const inputsPerSecond = (inputTimes.length / decisions) * TICK_RATE;
+console.log(
+  `The AI sends an input on ${((inputTimes.length / decisions) * 100).toFixed(0)} % of its ticks (${inputsPerSecond.toFixed(0)} a second; a human's client sends up to 60).`,
+);
+// Means, not medians: a second of play pays for the slow calls (garbage collection) too.
+const aiPerSecond = TICK_RATE * mean(decisionTimes) + inputsPerSecond * mean(inputTimes);
+console.log(
+  `Per second of play (from the means), an AI player costs the loop ${us(aiPerSecond)} of CPU, its decisions and inputs; a human's 60 inputs cost ${us(60 * mean(inputTimes))} in the loop, plus receiving and validating each message; the match's 60 steps cost ${us(TICK_RATE * mean(advanceTimes))}.\n`,
 );
 
 // 3. Noise: a fixed CPU task (sorting the same 200,000 numbers), 30 runs.
