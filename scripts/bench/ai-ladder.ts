@@ -12,7 +12,7 @@
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { parseEnv } from "../../lib/env";
-import { AI_LEVELS, type AiLevel } from "../../lib/domain/ai/levels";
+import { AI_LEVEL_SPECS, type AiLevel } from "../../lib/domain/ai/levels";
 import { aiMover, playHeadless, trackBall, type Mover } from "../../lib/domain/ai/headless";
 import { aiTick, createAi } from "../../lib/domain/ai/player";
 import { advance, createLiveMatch, isOver, movePlayer, type LiveMatch } from "../../lib/domain/game/lifecycle";
@@ -99,7 +99,7 @@ console.log(`Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"
 console.log("Levels (ticks at 60 Hz)");
 table(
   ["level", "view every", "reaction", "aim error", "foresight", "aims", "speed"],
-  Object.entries(AI_LEVELS).map(([level, spec]) => [
+  Object.entries(AI_LEVEL_SPECS).map(([level, spec]) => [
     `L${level}`,
     String(spec.viewEveryTicks),
     String(spec.reactionTicks),

@@ -3,9 +3,9 @@
 // levels differ in how late they act on what they saw, how far ahead they can think, and how
 // precisely their paddle meets the ball.
 import { TICK_RATE } from "../game/constants";
+import type { AiLevel } from "../lists";
 
-export const AI_LEVELS_LIST = [1, 2, 3, 4, 5] as const;
-export type AiLevel = (typeof AI_LEVELS_LIST)[number];
+export type { AiLevel };
 
 /**
  * How far ahead a level predicts the ball:
@@ -32,7 +32,7 @@ export interface AiLevelSpec {
 
 const SECOND = TICK_RATE;
 
-export const AI_LEVELS: Readonly<Record<AiLevel, AiLevelSpec>> = Object.freeze({
+export const AI_LEVEL_SPECS: Readonly<Record<AiLevel, AiLevelSpec>> = Object.freeze({
   // A beginner: acts late, slowly, on a naive straight-line guess, and meets the ball carelessly.
   1: { viewEveryTicks: SECOND, reactionTicks: Math.round(0.5 * SECOND), aimError: 50, foresight: "line", aims: false, speed: 0.6 },
   // Knows the walls, but still slow to act and imprecise.

@@ -5,7 +5,8 @@ import { createSimulation, movePaddle, step } from "../game/simulation";
 import type { PlayerSlot, SimEvent, SimState } from "../game/types";
 import { otherSlot } from "../lists";
 import { playHeadless, trackBall, type Mover } from "./headless";
-import { AI_LEVELS, AI_LEVELS_LIST, type AiLevel } from "./levels";
+import { AI_LEVELS, type AiLevel } from "../lists";
+import { AI_LEVEL_SPECS } from "./levels";
 import { aiTick, createAi, type AiState } from "./player";
 
 /** One tick's worth of paddle movement: the clamp a human gets at 60 inputs a second. */
@@ -42,9 +43,9 @@ function game(level: AiLevel, seed: number, opponent: Mover = trackBall, slot: P
 }
 
 describe("what the AI sees", () => {
-  it.each(AI_LEVELS_LIST)("level %i looks at the game at most once per view interval, never more than once a second", (level) => {
+  it.each(AI_LEVELS)("level %i looks at the game at most once per view interval, never more than once a second", (level) => {
     const { lookTicks, result } = game(level, 7);
-    const every = AI_LEVELS[level].viewEveryTicks;
+    const every = AI_LEVEL_SPECS[level].viewEveryTicks;
     expect(every).toBeGreaterThanOrEqual(60);
     expect(lookTicks.length).toBeLessThanOrEqual(Math.ceil(result.ticks / every));
     lookTicks.slice(1).forEach((tick, k) => expect(tick - lookTicks[k]!).toBeGreaterThanOrEqual(every));
@@ -52,10 +53,10 @@ describe("what the AI sees", () => {
 
   it("decides between looks from memory alone: the game is not read", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...AI_LEVELS_LIST), fc.integer({ min: 0, max: 2 ** 31 }), (level, seed) => {
+      fc.property(fc.constantFrom(...AI_LEVELS), fc.integer({ min: 0, max: 2 ** 31 }), (level, seed) => {
         let ai = createAi({ level, slot: "player2", seed });
         const state = playing({ x: 120, y: 500, vx: 200, vy: -500 });
-        const every = AI_LEVELS[level].viewEveryTicks;
+        const every = AI_LEVEL_SPECS[level].viewEveryTicks;
         for (let tick = 0; tick < 3 * every; tick += 1) {
           const due = tick % every === 0;
           ai = aiTick(ai, tick, () => {
@@ -68,8 +69,8 @@ describe("what the AI sees", () => {
     );
   });
 
-  it.each(AI_LEVELS_LIST)("level %i acts on a look only after its reaction delay", (level) => {
-    const { reactionTicks } = AI_LEVELS[level];
+  it.each(AI_LEVELS)("level %i acts on a look only after its reaction delay", (level) => {
+    const { reactionTicks } = AI_LEVEL_SPECS[level];
     // Player 1's paddle is centred; the ball comes straight at its left side.
     const state = playing({ x: 150, y: 400, vx: 0, vy: 300 });
     let ai: AiState = createAi({ level, slot: "player1", seed: 3 });
@@ -87,11 +88,11 @@ describe("what the AI sees", () => {
 describe("how fast the AI moves", () => {
   it("never asks for more than one tick of paddle movement, so the clamp never has to cut", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...AI_LEVELS_LIST), fc.integer({ min: 0, max: 2 ** 31 }), fc.constantFrom<PlayerSlot>("player1", "player2"), (level, seed, slot) => {
+      fc.property(fc.constantFrom(...AI_LEVELS), fc.integer({ min: 0, max: 2 ** 31 }), fc.constantFrom<PlayerSlot>("player1", "player2"), (level, seed, slot) => {
         const { inputs } = game(level, seed, trackBall, slot);
         expect(inputs.length).toBeGreaterThan(0);
         for (const { target, from } of inputs) {
-          expect(Math.abs(target - from)).toBeLessThanOrEqual(REACH * AI_LEVELS[level].speed + ROUNDING);
+          expect(Math.abs(target - from)).toBeLessThanOrEqual(REACH * AI_LEVEL_SPECS[level].speed + ROUNDING);
           const moved = movePaddle({ x: from, direction: 0, score: 0 }, target, 0, TICK_SECONDS).x;
           expect(Math.abs(moved - target)).toBeLessThanOrEqual(ROUNDING);
         }

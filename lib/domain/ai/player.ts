@@ -7,7 +7,7 @@ import { nextRandom, seedRng } from "../game/rng";
 import { clampToField } from "../game/simulation";
 import type { BallState, PlayerSlot, SimPhase, SimState } from "../game/types";
 import { otherSlot } from "../lists";
-import { AI_LEVELS, type AiLevel, type AiLevelSpec } from "./levels";
+import { AI_LEVEL_SPECS, type AiLevel, type AiLevelSpec } from "./levels";
 import { aimedPaddleX, bounce, crossing, guessReturn } from "./predict";
 
 /** What the AI remembers of one look at the game. */
@@ -63,7 +63,7 @@ export function createAi({ level, slot, seed }: { level: AiLevel; slot: PlayerSl
  * per call (the engine passes the simulation's tick while the match is playing).
  */
 export function aiTick(ai: AiState, tick: number, look: () => SimState): AiDecision {
-  const spec = AI_LEVELS[ai.level];
+  const spec = AI_LEVEL_SPECS[ai.level];
   let { rng, nextLookAt, seen, plan, hand } = ai;
   if (tick >= nextLookAt) {
     const state = look();
