@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PADDLE_MAX_SPEED, TICK_SECONDS } from "../game/constants";
+import { nextRandom, seedRng } from "../game/rng";
 import { createSimulation, movePaddle, step } from "../game/simulation";
 import type { PlayerSlot, SimEvent, SimState } from "../game/types";
 import { otherSlot } from "../lists";
@@ -147,6 +148,34 @@ describe("how well the AI plays", () => {
     const top = returnRate(5);
     expect(top).toBeGreaterThan(0.8);
     expect(returnRate(1)).toBeLessThan(top - 0.1);
+  });
+
+  it("does not rely on exact paddle positions: still plays on a 1/16 grid with jittery ticks", () => {
+    // What a server may do: round paddle positions, and clamp each input to 14–19 ms of movement.
+    let hits = 0;
+    let missed = 0;
+    for (let seed = 0; seed < 4; seed += 1) {
+      let state = createSimulation({ pointsToWin: 3, seed });
+      let ai = createAi({ level: 5, slot: "player2", seed });
+      let jitter = seedRng(seed);
+      for (let tick = 0; tick < 60 * 60 * 5 && state.phase !== "over"; tick += 1) {
+        const decision = aiTick(ai, state.tick, () => state);
+        ai = decision.ai;
+        const draw = nextRandom(jitter);
+        jitter = draw.state;
+        const own = state.paddles.player2;
+        const moved = decision.target === null ? own : movePaddle(own, decision.target, 0, (14 + 5 * draw.value) / 1000);
+        const paddles = {
+          player1: movePaddle(state.paddles.player1, state.ball.x, 0, TICK_SECONDS),
+          player2: { ...moved, x: Math.round(moved.x * 16) / 16 },
+        };
+        const result = step({ ...state, paddles }, TICK_SECONDS);
+        hits += result.events.filter((event) => event.type === "paddle_hit" && event.player === "player2").length;
+        missed += result.events.filter((event) => event.type === "point" && event.scorer === "player1").length;
+        state = result.state;
+      }
+    }
+    expect(hits / (hits + missed)).toBeGreaterThan(0.8);
   });
 });
 
