@@ -68,7 +68,7 @@ export function aiTick(ai: AiState, tick: number, look: () => SimState): AiDecis
   if (tick >= nextLookAt) {
     const state = look();
     const { ball, phase } = state;
-    seen = [...seen, { tick, actAt: tick + spec.reactionTicks, phase, ball, opponentX: state.paddles[otherSlot(ai.slot)].x }];
+    seen = [...seen, { tick, actAt: tick + spec.reactionTicks, phase, ball: { ...ball }, opponentX: state.paddles[otherSlot(ai.slot)].x }];
     // Its own paddle is where the game put it: the server's clamp or rounding may differ slightly from what was asked.
     hand = state.paddles[ai.slot].x;
     nextLookAt = tick + spec.viewEveryTicks;
