@@ -41,3 +41,7 @@ export const TOURNAMENT_MAX_PLAYERS = 64;
  */
 export const BRACKET_MATCH_STATUSES = ["pending", "ready", "playing", "bye", "walkover", "finished", "forfeited", "void"] as const;
 export type BracketMatchStatus = (typeof BRACKET_MATCH_STATUSES)[number];
+
+/** The AI's difficulty levels, weakest first (ai/levels.ts says what each one can do). */
+export const AI_LEVELS = [1, 2, 3, 4, 5] as const;
+export type AiLevel = (typeof AI_LEVELS)[number];
