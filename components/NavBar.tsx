@@ -15,8 +15,8 @@ export function NavBar({ user, rating }: { user: SessionUser | null; rating: Rat
           className="mr-1 flex min-h-11 shrink-0 items-center gap-2 rounded-md px-1 text-lg font-extrabold tracking-tight whitespace-nowrap text-white focus-visible:outline-2 focus-visible:outline-emerald-400 md:mr-2"
         >
           <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-emerald-400" />
-          {/* Phones are short of room beside Play now and the rating: "Pong" shows, the name stays whole. */}
-          <span className="max-sm:sr-only">Online </span>Pong
+          {/* Below desktop widths there is no room beside Play now and the rating: "Pong" shows, the name stays whole. */}
+          <span className="max-lg:sr-only">Online </span>Pong
         </Link>
         <NavMenu user={user ? { name: user.name, rating: rating && formatRating(rating.value, rating.provisional) } : null} />
       </nav>

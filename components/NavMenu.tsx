@@ -79,8 +79,8 @@ export function NavMenu({ user }: { user: { name: string; rating: string | null 
             <div id="nav-quick-play" className="contents" />
             <Link href={profile} aria-current={pathname === profile ? "page" : undefined} title="Your profile" className={`${navItemClass} min-w-11 justify-center px-1.5 md:px-3`}>
               <Avatar username={user.name} size="sm" />
-              {/* The link's name is the visible name; on phones only the avatar shows. */}
-              <span className="sr-only md:not-sr-only" data-testid="nav-username">
+              {/* The link's name is the visible name; below desktop widths only the avatar shows. */}
+              <span className="sr-only lg:not-sr-only" data-testid="nav-username">
                 {user.name}
               </span>
               {user.rating !== null && (

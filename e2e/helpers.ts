@@ -81,4 +81,7 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
     (violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n")}`,
   );
   expect(serious, `axe on ${state}`).toEqual([]);
+  // Reflow (WCAG 1.4.10): nothing wider than the screen. A phone would zoom the whole page out to fit it.
+  const width = page.viewportSize()?.width;
+  if (width !== undefined) expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width on ${state}`).toBeLessThanOrEqual(width);
 }

@@ -1,5 +1,6 @@
 "use client";
 // The end of a match over the field: who won, the score, how it ended, Rematch and the way back.
+// Tighter in play mode, so that with both rating changes it still fits a phone held sideways.
 import Link from "next/link";
 import { useSendChallenge } from "@/components/realtime/useSendChallenge";
 import { Button, buttonClass } from "@/components/ui/Button";
@@ -49,15 +50,15 @@ export function ResultPanel({
 
   return (
     <div className="absolute inset-0 flex items-center justify-center overflow-y-auto rounded-lg bg-slate-950/85 p-3 backdrop-blur-sm">
-      <section data-testid="match-result" aria-labelledby="match-result-title" className="w-full max-w-xs rounded-xl border border-slate-700 bg-slate-900 p-5 text-center shadow-2xl">
+      <section data-testid="match-result" aria-labelledby="match-result-title" className="w-full max-w-xs rounded-xl border border-slate-700 bg-slate-900 p-5 text-center shadow-2xl play-mode:p-3">
         <h2 id="match-result-title" className={`text-2xl font-extrabold sm:text-3xl ${tone}`}>
           {headline}
         </h2>
-        <dl className="mt-4 grid grid-cols-2 gap-2">
+        <dl className="mt-4 grid grid-cols-2 gap-2 play-mode:mt-2">
           {PLAYER_SLOTS.map((of) => (
             <div key={of} className={`min-w-0 rounded-lg px-2 py-2 ${of === winnerSlot ? "bg-emerald-500/10" : "bg-slate-800/60"}`}>
               <dt className="truncate text-xs text-slate-400">{names[of]}</dt>
-              <dd className="font-mono text-3xl font-bold tabular-nums text-white">{outcome.scores[of]}</dd>
+              <dd className="font-mono text-3xl font-bold tabular-nums text-white play-mode:text-2xl">{outcome.scores[of]}</dd>
               {ratings && (
                 <dd data-testid={`rating-change-${of}`} className="mt-1 text-xs tabular-nums text-slate-300">
                   <span className="sr-only">Rating </span>
@@ -68,7 +69,7 @@ export function ResultPanel({
           ))}
         </dl>
         {reason && <p className="mt-3 text-sm text-amber-300">{reason}</p>}
-        <div className="mt-5 flex flex-col gap-2">
+        <div className="mt-5 flex flex-col gap-2 play-mode:mt-3">
           {slot && hasOpponent && (
             <Button onClick={() => void (opponent && rematch.send(opponent))} disabled={rematch.sending !== null || !rematchState.canSend}>
               {rematch.sending ? "Sending…" : "Rematch"}
@@ -78,7 +79,7 @@ export function ResultPanel({
             Back to lobby
           </Link>
         </div>
-        <p role="status" data-testid="rematch-status" className="mt-3 min-h-5 text-sm text-slate-200">
+        <p role="status" data-testid="rematch-status" className="mt-3 min-h-5 text-sm text-slate-200 play-mode:mt-1">
           {rematchState.text}
         </p>
         {rematch.error && (
