@@ -7,7 +7,7 @@ import type { LiveStore } from "../infra/store/types";
 import { recordChallengeMatch, redeemAcceptedChallenge } from "./challenge-store";
 import { openMatch } from "./open-match";
 import type { MatchHost, MatchNotifier } from "./ports";
-import { markOutOfGame } from "./presence";
+import { isBusy, markOutOfGame } from "./presence";
 import type { MatchRepo } from "./repos/matches";
 import type { UserRepo } from "./repos/users";
 
@@ -30,6 +30,9 @@ export function createMatchService({ config, store, users, matchRows, host, noti
     async createDuel(target: { id: number; name: string }, opponentName: string): Promise<CreateDuelResult> {
       const challenger = await users.findByUsername(opponentName);
       if (!challenger) return { ok: false, status: 404, code: "unknown_user", message: `No player is called "${opponentName}"` };
+      // Either may have entered another match since the accept (a pairing, a tournament's): one match at a time.
+      if (await isBusy(store, target.id)) return { ok: false, status: 409, code: "in_match", message: "Finish your current match first" };
+      if (await isBusy(store, challenger.id)) return { ok: false, status: 409, code: "busy", message: `${challenger.username} is in a match` };
       const accepted = await redeemAcceptedChallenge(store, challenger.id, target.id);
       if (!accepted) return { ok: false, status: 403, code: "no_accepted_challenge", message: `You have no accepted challenge from ${challenger.username}` };
 

@@ -109,4 +109,22 @@ describe.each(backends)("quick pairing on $name", (backend) => {
     await left;
     expect(await poolSize()).toBe(0);
   });
+
+  it("a challenger paired between the accept and create_match: the duel is refused (busy), one match each", async () => {
+    const [alice, bob, carol] = [await user("alice"), await user("bob"), await user("carol")];
+    const offered = nextEvent<{ challenge_id: string }>(bob.game, "challenge");
+    expect(await emitAck(alice.game, "challenge", { type: "challenge", target: bob.username })).toMatchObject({ ok: true });
+    const { challenge_id } = await offered;
+    expect(await emitAck(bob.game, "challenge_reply", { type: "challenge_reply", challenge_id, reply: "accept" })).toEqual({ ok: true });
+
+    // Before Bob's page creates the duel, Alice presses Play now and is paired with Carol.
+    const paired = found(alice);
+    expect(await seek(alice)).toMatchObject({ ok: true });
+    expect(await seek(carol)).toMatchObject({ ok: true });
+    const { match_id } = await paired;
+
+    expect(await bob.api.createMatch(bob, alice.username)).toMatchObject({ status: 409, body: { error: { code: "busy" } } });
+    const alicesMatches = await app().context.db.match.findMany({ where: { OR: [{ player1Id: alice.id }, { player2Id: alice.id }] }, select: { id: true } });
+    expect(alicesMatches).toEqual([{ id: match_id }]);
+  });
 });
