@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { keys } from "@/lib/infra/store/keys";
 import type { GameData, SeekStatus } from "@/lib/protocol/game";
 import { backends } from "../helpers/backends";
-import { declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteApp, type OnlineUser } from "../helpers/protocol";
+import { declareReady, emitAck, enterAsPlayer, joinMatch, nextEvent, nextState, suiteApp, suiteServer, type OnlineUser } from "../helpers/protocol";
 
 const settings = { POINTS_TO_WIN: "2", REGISTER_TIMEOUT_MS: "4000" };
 
@@ -84,5 +84,22 @@ describe.each(backends)("practice matches on $name", (backend) => {
     await expect.poll(async () => (await db.match.findUniqueOrThrow({ where: { id: matchId } })).status, { timeout: 15_000 }).toBe("forfeited");
     expect(await db.match.findUniqueOrThrow({ where: { id: matchId } })).toMatchObject({ forfeitReason: "no_show", winnerId: null, practice: true });
     await expect.poll(() => app().context.store.hashGet(keys.busy, String(alice.id)), { timeout: 10_000 }).toBeNull();
+  });
+});
+
+describe.each(backends)("POST /game/matches/practice/ over HTTP on $name", (backend) => {
+  const { url, user } = suiteServer(backend, {});
+
+  it("needs a login (401), refuses a bad body (400 invalid_input) and answers 201 { match_id } with the caller as player 1", async () => {
+    const anonymous = await fetch(`${url()}/game/matches/practice/`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ level: 1 }) });
+    expect(anonymous.status).toBe(401);
+    const alice = await user("alice");
+    expect(await alice.api.practice(alice, { level: 9 })).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
+    const created = await alice.api.practice(alice, { level: 4 });
+    expect(created.status).toBe(201);
+    const { match_id } = created.body as { match_id: number };
+    expect(await alice.api.matchJson(match_id)).toMatchObject({ player1: { username: alice.username }, player2: { username: "ai_level_4" }, rated: false, practice: true });
+    expect(await alice.api.joinAsPlayer(alice, match_id)).toMatchObject({ status: 200, body: { player: "player1" } });
+    expect(await (await fetch(`${url()}/api/users/AI_LEVEL_4/`)).json()).toMatchObject({ username: "ai_level_4", ai_level: 4 });
   });
 });
