@@ -24,6 +24,11 @@ test("a player starts a practice match at level 1 and plays it; the AI's profile
   await expect(page.getByTestId("match-result")).toBeVisible({ timeout: 150_000 });
   await page.keyboard.up("ArrowLeft");
   await expectAccessible(page, "practice match: result");
+  // No rematch challenge for the AI: "Play again" opens another match at the same level.
+  const first = page.url();
+  await page.getByTestId("match-result").getByRole("button", { name: "Play again" }).click();
+  await page.waitForURL((url) => /\/match\/\d+\/$/.test(url.pathname) && url.href !== first);
+  await expect(page.getByRole("button", { name: "Ready" })).toBeVisible();
 
   // Never rated: the history says Practice, and the player's wins and losses do not count it.
   await page.goto(`/users/${username}/`);

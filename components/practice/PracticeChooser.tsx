@@ -1,31 +1,12 @@
 "use client";
 // "Practice": five buttons, one per AI level; a click starts an unrated match against that AI
 // (POST /game/matches/practice/) and opens it. Shown in the lobby and on the AI's profiles.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { AI_LEVELS, type AiLevel } from "@/lib/domain/lists";
-import { hasField, isNumber, NETWORK_FAILURE, postJson } from "@/lib/client/api";
 import { AI_LEVEL_NAMES } from "./ai-names";
-
-const hasMatchId = hasField("match_id", isNumber);
+import { usePracticeStart } from "./usePracticeStart";
 
 export function PracticeChooser({ current }: { current?: AiLevel }) {
-  const router = useRouter();
-  const [starting, setStarting] = useState<AiLevel | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const start = async (level: AiLevel) => {
-    setStarting(level);
-    setError(null);
-    const result = await postJson("/game/matches/practice/", { level }, hasMatchId);
-    if (result.ok) {
-      // Stays "Starting…" until the match page replaces this one.
-      router.push(`/match/${result.data.match_id}/`);
-      return;
-    }
-    setStarting(null);
-    setError(result.status === NETWORK_FAILURE ? "Could not reach the server. Check your connection and try again." : (result.error?.message ?? "The practice match could not start. Try again."));
-  };
+  const { starting, error, start } = usePracticeStart();
 
   return (
     <div data-testid="practice-chooser">

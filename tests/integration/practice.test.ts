@@ -55,7 +55,9 @@ describe.each(backends)("practice matches on $name", (backend) => {
       expect(await app().practice(alice, body)).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
     }
 
-    await practice(alice, 1);
+    // Two at once (a double click, two tabs): one match, the other refused.
+    const both = await Promise.all([app().practice(alice, { level: 1 }), app().practice(alice, { level: 1 })]);
+    expect(both.map((answer) => answer.status).sort()).toEqual([201, 409]);
     expect(await app().practice(alice, { level: 2 })).toMatchObject({ status: 409, body: { error: { code: "in_match" } } });
     // The AI plays any number of matches at once: it is never busy.
     await practice(bob, 1);

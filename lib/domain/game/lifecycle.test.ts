@@ -27,6 +27,13 @@ describe("match lifecycle", () => {
       expect(match).toMatchObject({ status: "countdown", countdownEndsAt: 2_000 + COUNTDOWN_MS, registerDeadline: null });
     });
 
+    it("never has its AI away: no pause, no forfeit for it", () => {
+      const match = expectOk(ready(expectOk(register(practice(), "player1", 0)), "player1", 0));
+      const playing = advance(playerLeft(match, "player2", 10), COUNTDOWN_MS, TICK_SECONDS);
+      expect(playing.status).toBe("playing");
+      expect(advance(playing, 3_600_000, TICK_SECONDS).status).toBe("playing");
+    });
+
     it("is void, with no winner, when the human never registers", () => {
       expect(advance(practice(), 29_999, TICK_SECONDS).status).toBe("waiting");
       expect(advance(practice(), 30_000, TICK_SECONDS)).toMatchObject({ status: "forfeited", winner: null, forfeitReason: "no_show" });

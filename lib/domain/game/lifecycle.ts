@@ -147,7 +147,8 @@ export function absenceDeadline(match: LiveMatch, slot: PlayerSlot): number | nu
 
 /** A player's last connection to the match is gone: a game in progress pauses for everyone. */
 export function playerLeft(match: LiveMatch, slot: PlayerSlot, now: number): LiveMatch {
-  if (isOver(match) || match.players[slot].absentSince !== null) return match;
+  // The AI has no connection to lose: it is never away.
+  if (isOver(match) || match.players[slot].absentSince !== null || match.ai?.slot === slot) return match;
   if (match.players[slot].pauseBudgetMs <= 0) return forfeit(match, slot, "disconnect", now);
   const players = { ...match.players, [slot]: { ...match.players[slot], absentSince: now } };
   const pauses = match.status === "playing" || match.status === "countdown";
