@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/Avatar";
 import { buttonClass } from "@/components/ui/Button";
 import { LazyLobby } from "@/components/lobby/LazyLobby";
+import { PracticeChooser } from "@/components/practice/PracticeChooser";
 import { QuickPlay } from "@/components/realtime/QuickPlay";
 import { UserList } from "@/components/UserList";
 import { currentUser } from "@/lib/transport/http/auth";
@@ -61,7 +62,7 @@ export default async function HomePage() {
     );
   }
 
-  const players = (await appContext().users.list(undefined, 12)).filter((player) => player.id !== user.id);
+  const players = (await appContext().users.list(undefined, 12)).filter((player) => player.id !== user.id && player.aiLevel === null);
   return (
     <div className="space-y-6">
       <section className="flex items-center gap-4">
@@ -82,6 +83,13 @@ export default async function HomePage() {
         </h2>
         <p className="mb-3 text-sm text-slate-300">Play a rated game against someone of your level, now.</p>
         <QuickPlay />
+      </section>
+      <section aria-labelledby="practice-title" className="rounded-xl border border-slate-800 bg-slate-900/60 p-4 sm:p-5">
+        <h2 id="practice-title" className="text-lg font-semibold text-white">
+          Practice
+        </h2>
+        <p className="mb-3 text-sm text-slate-300">Play the computer at the level you choose. Practice games are never rated.</p>
+        <PracticeChooser />
       </section>
       {/* Chat then live matches in the wide column; who is online, tournaments and players beside them; stacked on phones. */}
       <LazyLobby

@@ -9,6 +9,7 @@ import type { AppContext } from "./app/context";
 import { Limits } from "./app/limits";
 import { createMatchService } from "./app/matches";
 import { createPairingService } from "./app/pairing";
+import { createPracticeService } from "./app/practice";
 import { dropStaleBusyMarks } from "./app/presence";
 import { ProcessLedger } from "./app/process-ledger";
 import { matchRepo } from "./app/repos/matches";
@@ -110,7 +111,8 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
     timeoutMs: config.CHALLENGE_TIMEOUT_MS,
     log,
   });
-  const context: AppContext = { databaseBackend: database.backend, db, store, limits, users, leaderboard: leaderboardRepo(db), matchRows, matches, tournaments, host };
+  const practice = createPracticeService({ config, store, users, matchRows, host, leavePool: (userIds) => pairing.withdraw(userIds) });
+  const context: AppContext = { databaseBackend: database.backend, db, store, limits, users, leaderboard: leaderboardRepo(db), matchRows, matches, practice, tournaments, host };
 
   await runner.start();
   await ledger.start();

@@ -8,7 +8,8 @@ import type { SendStatus } from "@/lib/client/challenge-machine";
 import type { RatingChanges } from "@/lib/client/hooks/useRatingChange";
 import { forfeitText, ratingChangeText, type Names, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
-import { otherSlot, PLAYER_SLOTS } from "@/lib/domain/lists";
+import { otherSlot, PLAYER_SLOTS, type AiLevel } from "@/lib/domain/lists";
+import { usePracticeStart } from "@/components/practice/usePracticeStart";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 /** One rematch offer at a time; a declined or accepted one is final, an unanswered one may be sent again. */
@@ -30,6 +31,7 @@ export function ResultPanel({
   slot,
   hasOpponent,
   ratings,
+  practiceLevel,
 }: {
   outcome: StoredResult;
   names: Names;
@@ -38,7 +40,10 @@ export function ResultPanel({
   hasOpponent: boolean;
   /** Each player's rating change, once the stored result has it (null: not yet, or not rated). */
   ratings: RatingChanges;
+  /** A practice match: the AI's level, for "Play again" (the AI takes no rematch challenge). */
+  practiceLevel: AiLevel | null;
 }) {
+  const practice = usePracticeStart();
   const rematch = useSendChallenge();
   const rematchState = rematchView(rematch.status);
   const winnerSlot = PLAYER_SLOTS.find((of) => sameName(outcome.winner, names[of])) ?? null;
@@ -70,7 +75,12 @@ export function ResultPanel({
         </dl>
         {reason && <p className="mt-3 text-sm text-amber-300">{reason}</p>}
         <div className="mt-5 flex flex-col gap-2 play-mode:mt-3">
-          {slot && hasOpponent && (
+          {slot && practiceLevel !== null && (
+            <Button onClick={() => void practice.start(practiceLevel)} disabled={practice.starting !== null}>
+              {practice.starting ? "Starting…" : "Play again"}
+            </Button>
+          )}
+          {slot && hasOpponent && practiceLevel === null && (
             <Button onClick={() => void (opponent && rematch.send(opponent))} disabled={rematch.sending !== null || !rematchState.canSend}>
               {rematch.sending ? "Sending…" : "Rematch"}
             </Button>
@@ -82,6 +92,11 @@ export function ResultPanel({
         <p role="status" data-testid="rematch-status" className="mt-3 min-h-5 text-sm text-slate-200 play-mode:mt-1">
           {rematchState.text}
         </p>
+        {practice.error && (
+          <p role="alert" className="mt-3 text-sm text-rose-300">
+            {practice.error}
+          </p>
+        )}
         {rematch.error && (
           <p role="alert" className="mt-3 text-sm text-rose-300">
             {rematch.error}

@@ -54,6 +54,7 @@ export function createChallengeService({ store, limits, users, isOnline, leavePo
       const targetUser = await users.findByUsername(target);
       if (!targetUser) refuse("unknown_user", `No player is called "${target}"`);
       if (targetUser.id === from.id) refuse("self", "You cannot challenge yourself");
+      if (targetUser.aiLevel !== null) refuse("forbidden", "The AI takes no challenges: start a practice match against it instead");
       if (!(await isOnline(targetUser.id, targetUser.username))) refuse("offline", `${targetUser.username} is not online`);
       if (await isBusy(store, from.id)) refuse("in_match", "Finish your current match first");
       if (await isBusy(store, targetUser.id)) refuse("busy", `${targetUser.username} is in a match`);

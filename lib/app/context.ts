@@ -8,6 +8,7 @@ import type { Limits } from "./limits";
 import type { MatchService } from "./matches";
 import type { LeaderboardRepo } from "./repos/leaderboard";
 import type { MatchHost } from "./ports";
+import type { PracticeService } from "./practice";
 import type { MatchRepo } from "./repos/matches";
 import type { UserRepo } from "./repos/users";
 import type { TournamentService } from "./tournaments/service";
@@ -21,6 +22,7 @@ export interface AppContext {
   leaderboard: LeaderboardRepo;
   matchRows: MatchRepo;
   matches: MatchService;
+  practice: PracticeService;
   tournaments: TournamentService;
   host: MatchHost;
 }

@@ -30,6 +30,8 @@ export function budgets(config: Env) {
     challenge: { points: config.CHALLENGE_MAX_PER_MINUTE, durationMs: MINUTE },
     /** Challenges from one user to the same target. */
     challenge_target: { points: config.CHALLENGE_MAX_SAME_TARGET, durationMs: 10 * MINUTE },
+    /** Practice matches started against the AI. */
+    practice: scaled(20, MINUTE),
     tournament_create: { points: config.TOURNAMENT_MAX_CREATED, durationMs: HOUR },
     tournament_join_leave: { points: config.TOURNAMENT_MAX_JOIN_LEAVE, durationMs: MINUTE },
     chat_message: scaled(5, 10 * SECOND),

@@ -59,6 +59,7 @@ export function createMatchService({ config, store, users, matchRows, host, noti
           player2: match.player2 && { id: match.player2.id, username: match.player2.username, score: match.player2Score, rating_before: match.player2RatingBefore, rating_after: match.player2RatingAfter },
           points_to_win: match.pointsToWin,
           rated: match.rated,
+          practice: match.practice,
           winner: match.winner?.username ?? null,
           forfeit_reason: asForfeitReason(match.forfeitReason),
           created_at: match.createdAt.toISOString(),

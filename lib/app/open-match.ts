@@ -10,5 +10,6 @@ export type MatchToOpen = Omit<NewMatch, "registerTimeoutMs" | "reconnectGraceMs
 
 export async function openMatch({ host, store, config }: { host: MatchHost; store: LiveStore; config: Env }, match: MatchToOpen): Promise<void> {
   await host.open({ ...match, registerTimeoutMs: config.REGISTER_TIMEOUT_MS, reconnectGraceMs: config.RECONNECT_GRACE_MS, pauseBudgetMs: config.PAUSE_BUDGET_MS });
-  await markInGame(store, [match.player1.id, match.player2.id], match.matchId);
+  // The AI is never busy: it plays any number of practice matches at once.
+  await markInGame(store, match.aiLevel === undefined ? [match.player1.id, match.player2.id] : [match.player1.id], match.matchId);
 }

@@ -7,7 +7,7 @@ export function toGameData(match: LiveMatch, seq: number, connected: Record<Play
   const player = (slot: PlayerSlot): GamePlayer => {
     const paddle = match.sim.paddles[slot];
     const { username, registered, ready } = match.players[slot];
-    return { username, position: paddle.x, direction: paddle.direction, score: paddle.score, registered, ready, connected: connected[slot] };
+    return { username, position: paddle.x, direction: paddle.direction, score: paddle.score, registered, ready, connected: connected[slot] || match.ai?.slot === slot };
   };
   // Who is away, while that still matters: a match that ended is no longer waiting for anybody.
   const away = isOver(match) ? undefined : PLAYER_SLOTS.find((slot) => match.players[slot].absentSince !== null);

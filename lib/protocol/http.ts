@@ -1,5 +1,6 @@
 // Bodies of the HTTP endpoints, shared by the pages that send them and the handlers that parse them.
 import { z } from "zod";
+import { AI_LEVELS } from "../domain/lists";
 
 export const usernameSchema = z
   .string({ error: "Username is required" })
@@ -34,6 +35,10 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 export const createMatchBodySchema = z.strictObject({ opponent: usernameSchema });
 export type CreateMatchBody = z.infer<typeof createMatchBodySchema>;
+
+/** POST /game/matches/practice/: the AI's level. */
+export const practiceBodySchema = z.strictObject({ level: z.literal(AI_LEVELS, { error: `Level must be one of ${AI_LEVELS.join(", ")}` }) });
+export type PracticeBody = z.infer<typeof practiceBodySchema>;
 
 /** `<id>` path segments: positive 32-bit integers. */
 export const matchIdParamSchema = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));

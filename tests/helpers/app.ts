@@ -13,7 +13,8 @@ import type { Logger } from "@/lib/infra/log";
 import { openLiveState } from "@/lib/infra/store";
 import { createApp } from "@/lib/create-app";
 import { createTournamentBodySchema } from "@/lib/protocol/tournament";
-import { createMatchAnswer, joinAnswer, tournamentActionAnswer, tournamentAnswer } from "@/lib/transport/http/answers";
+import { practiceBodySchema } from "@/lib/protocol/http";
+import { createMatchAnswer, errorAnswer, joinAnswer, tournamentActionAnswer, tournamentAnswer } from "@/lib/transport/http/answers";
 import { sessionClaims } from "@/lib/transport/http/session";
 import { GENEROUS_LIMITS, TEST_SECRET } from "./server";
 import { PASSWORD, uniqueName, type TestUser } from "./users";
@@ -25,6 +26,8 @@ export interface TestApi {
   newUser(base: string): Promise<TestUser>;
   /** The seed's create_match for `user`, answered as the HTTP endpoint answers. */
   createMatch(user: TestUser, opponent: string): Promise<{ status: number; body: unknown }>;
+  /** POST /game/matches/practice/ with `body`, answered as the HTTP endpoint answers. */
+  practice(user: TestUser, body: unknown): Promise<{ status: number; body: unknown }>;
   /** The seed's join (POST /game/matches/<id>/join/), answered as the HTTP endpoint answers. */
   joinAsPlayer(user: TestUser, matchId: number): Promise<{ status: number; body: unknown }>;
   /** A match as GET /game/matches/<id>/ shows it (null: no such match). */
@@ -78,6 +81,11 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
       return { id: created.user.id, username: created.user.username, cookie: await sessionCookie(created.user) };
     },
     createMatch: async (user, opponent) => createMatchAnswer(await context.matches.createDuel({ id: user.id, name: user.username }, opponent)),
+    async practice(user, body) {
+      const parsed = practiceBodySchema.safeParse(body);
+      if (!parsed.success) return errorAnswer(400, "invalid_input", parsed.error.issues[0]?.message ?? "Invalid input");
+      return createMatchAnswer(await context.practice.start({ id: user.id, name: user.username }, parsed.data.level));
+    },
     joinAsPlayer: async (user, matchId) => joinAnswer(matchId, await context.matches.playerSlot(user.id, matchId)),
     matchJson: (matchId) => context.matches.json(matchId),
     createTournament: async (user, body) => ({ status: 201, body: { tournament_id: await context.tournaments.create(user.id, createTournamentBodySchema.parse(body)) } }),

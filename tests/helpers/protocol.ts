@@ -22,6 +22,7 @@ export function httpApi(url: string): TestApi {
     url,
     newUser: (base) => registerAndLogin(url, base),
     createMatch: (user, opponent) => postJson({ baseUrl: url, cookie: user.cookie }, "/game/matches/create_match/", { opponent }),
+    practice: (user, body) => postJson({ baseUrl: url, cookie: user.cookie }, "/game/matches/practice/", body),
     joinAsPlayer: (user, matchId) => postJson({ baseUrl: url, cookie: user.cookie }, `/game/matches/${matchId}/join/`),
     async matchJson(matchId) {
       const response = await fetch(`${url}/game/matches/${matchId}/`);

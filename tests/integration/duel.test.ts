@@ -65,6 +65,7 @@ describe.each(backends)("duel to the end, over HTTP, on $name", (backend) => {
     expect(await card(alice.username)).toEqual({
       username: alice.username,
       joined_at: expect.any(String),
+      ai_level: null,
       rating: { value: expected.a.rating, deviation: expected.a.deviation, volatility: expected.a.volatility, provisional: true, games: 1 },
       wins: 1,
       losses: 0,

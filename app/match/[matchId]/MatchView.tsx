@@ -22,7 +22,7 @@ import { useMatchInput } from "@/lib/client/hooks/useMatchInput";
 import { outcomeOf, statusText, type Names, type StatusLine, type StoredResult } from "@/lib/client/match-text";
 import { sameName } from "@/lib/client/names";
 import { request } from "@/lib/client/socket";
-import { otherSlot } from "@/lib/domain/lists";
+import { otherSlot, type AiLevel } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
 
 export type { StoredResult };
@@ -92,11 +92,13 @@ interface MatchViewProps {
   /** Null only for a tournament bye. */
   player2: string | null;
   result: StoredResult | null;
+  /** A practice match: the AI's level. */
+  practiceLevel: AiLevel | null;
 }
 
 type Point = { id: number; scorer: PlayerSlot; scores: Record<PlayerSlot, number> };
 
-export function MatchView({ matchId, viewer, viewerSlot, player1, player2, result }: MatchViewProps) {
+export function MatchView({ matchId, viewer, viewerSlot, player1, player2, result, practiceLevel }: MatchViewProps) {
   const router = useRouter();
   const socket = useGameSocket();
   const connection = useRealtimeStatus();
@@ -196,7 +198,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
         {showReady && slot && <ReadyOverlay matchId={matchId} slot={slot} socket={socket} onError={setNotice} />}
         {!outcome && game?.status === "countdown" && game.countdown !== null && <CountdownOverlay value={game.countdown} />}
         {!outcome && game?.status === "paused" && <PauseOverlay paused={game.paused} self={slot !== null && game.paused !== null && sameName(game.paused.player, game[slot].username)} />}
-        {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} ratings={ratings} />}
+        {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} ratings={ratings} practiceLevel={practiceLevel} />}
       </PongCanvas>
 
       <div className="flex flex-wrap items-center justify-center gap-2 text-sm text-slate-400 sm:gap-3 landscape:col-start-2 landscape:row-start-3 landscape:flex-col landscape:items-start landscape:justify-start">

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/transport/http/auth";
 import { idParam } from "@/lib/transport/http/params";
 import { appContext } from "@/lib/app/context";
-import { asForfeitReason, isOverStatus } from "@/lib/domain/lists";
+import { AI_LEVELS, asForfeitReason, isOverStatus } from "@/lib/domain/lists";
 import { MatchView, type StoredResult } from "./MatchView";
 
 export const dynamic = "force-dynamic";
@@ -36,6 +36,10 @@ export default async function MatchPage({ params }: Props) {
       }
     : null;
 
+  // A practice match: its result offers another game at the same level instead of a rematch challenge.
+  const ai = match.practice && match.player2Id !== null ? await appContext().users.findById(match.player2Id) : null;
+  const practiceLevel = AI_LEVELS.find((level) => level === ai?.aiLevel) ?? null;
+
   return (
     <MatchView
       // A rematch navigates to another id: start from a clean slate rather than reuse this state.
@@ -46,6 +50,7 @@ export default async function MatchPage({ params }: Props) {
       player1={match.player1.username}
       player2={match.player2?.username ?? null}
       result={result}
+      practiceLevel={practiceLevel}
     />
   );
 }

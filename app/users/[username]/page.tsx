@@ -3,11 +3,14 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { Avatar } from "@/components/Avatar";
+import { aiDisplayName, AI_LEVEL_NAMES } from "@/components/practice/ai-names";
+import { PracticeChooser } from "@/components/practice/PracticeChooser";
 import { LazyRatingChart } from "@/components/profile/LazyRatingChart";
 import { buttonClass } from "@/components/ui/Button";
 import { appContext } from "@/lib/app/context";
-import type { MatchSummary } from "@/lib/app/repos/users";
+import type { MatchSummary, RatingSummary } from "@/lib/app/repos/users";
 import { forfeitText, ratingDeltaText } from "@/lib/client/match-text";
+import { AI_LEVELS } from "@/lib/domain/lists";
 import { currentStreak, formatRating, headToHead, peakRating } from "@/lib/domain/rating/stats";
 import { currentUser } from "@/lib/transport/http/auth";
 import { textParam } from "@/lib/transport/http/params";
@@ -54,6 +57,8 @@ export default async function ProfilePage({ params }: Props) {
   ]);
   if (!rating) notFound();
   const isOwnProfile = viewer?.id === profile.id;
+  // The AI's profiles: its record against humans, and the practice chooser instead of a duel.
+  const aiLevel = AI_LEVELS.find((level) => level === profile.aiLevel);
   // The viewer's record against this player: their wins first.
   const versus = viewer && !isOwnProfile ? headToHead(await users.winnersBetween(viewer.id, profile.id), viewer.id) : null;
   const streak = currentStreak(ratedGames.map((game) => game.won));
@@ -66,37 +71,19 @@ export default async function ProfilePage({ params }: Props) {
         <Avatar username={profile.username} size="lg" />
         <div className="flex-1">
           <h1 className="text-3xl font-bold text-white" data-testid="profile-username">
-            {profile.username}
+            {aiLevel ? aiDisplayName(aiLevel) : profile.username}
           </h1>
-          <p className="text-sm text-slate-400">Joined {dateFormat.format(profile.createdAt)}</p>
+          <p className="text-sm text-slate-400">{aiLevel ? `The computer, ${AI_LEVEL_NAMES[aiLevel].toLowerCase()} (${profile.username}): practice games only, never rated` : `Joined ${dateFormat.format(profile.createdAt)}`}</p>
           <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-3">
+            {!aiLevel && <RatingFacts rating={rating} peak={peakRating(bestRatings)} streak={streak} />}
             <div>
-              <dt className="text-xs uppercase tracking-wider text-slate-400">Rating</dt>
-              <dd className="text-2xl font-bold text-white" data-testid="profile-rating" title={`Deviation ${Math.round(rating.deviation)}${rating.provisional ? ": provisional" : ""}`}>
-                {formatRating(rating.value, rating.provisional)}
-                <span className="ml-1 text-xs font-normal text-slate-400">±{Math.round(rating.deviation)}</span>
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase tracking-wider text-slate-400">Peak</dt>
-              <dd className="text-2xl font-bold text-white" data-testid="profile-peak">
-                {Math.round(peakRating(bestRatings))}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase tracking-wider text-slate-400">Streak</dt>
-              <dd className="text-2xl font-bold text-white" data-testid="profile-streak">
-                {streak ? `${streak.length} ${streak.kind === "win" ? (streak.length === 1 ? "win" : "wins") : streak.length === 1 ? "loss" : "losses"}` : "None"}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs uppercase tracking-wider text-slate-400">Wins</dt>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">{aiLevel ? "Wins against humans" : "Wins"}</dt>
               <dd className="text-2xl font-bold text-emerald-400" data-testid="profile-wins">
                 {record.wins}
               </dd>
             </div>
             <div>
-              <dt className="text-xs uppercase tracking-wider text-slate-400">Losses</dt>
+              <dt className="text-xs uppercase tracking-wider text-slate-400">{aiLevel ? "Losses against humans" : "Losses"}</dt>
               <dd className="text-2xl font-bold text-rose-400" data-testid="profile-losses">
                 {record.losses}
               </dd>
@@ -108,7 +95,7 @@ export default async function ProfilePage({ params }: Props) {
             </p>
           )}
         </div>
-        {isOwnProfile ? (
+        {aiLevel ? null : isOwnProfile ? (
           <span className="self-start rounded-full bg-slate-800 px-3 py-1 text-sm text-slate-300 sm:self-center">This is you</span>
         ) : (
           <Link
@@ -119,6 +106,16 @@ export default async function ProfilePage({ params }: Props) {
           </Link>
         )}
       </section>
+
+      {aiLevel && viewer && (
+        <section aria-labelledby="practice-title">
+          <h2 id="practice-title" className="mb-1 text-xl font-semibold text-white">
+            Practice
+          </h2>
+          <p className="mb-3 text-sm text-slate-300">Choose a level to play the computer now. Practice games are never rated.</p>
+          <PracticeChooser current={aiLevel} />
+        </section>
+      )}
 
       {history.length > 0 && (
         <section aria-labelledby="rating-history">
@@ -170,6 +167,11 @@ export default async function ProfilePage({ params }: Props) {
                     <span className="block truncate text-white">
                       {match.opponent ? <>vs {match.opponent}</> : withoutOpponent(match)}
                       {match.tournamentId !== null && <span className="ml-2 text-xs text-slate-400">tournament</span>}
+                      {match.practice && (
+                        <span className="ml-2 text-xs text-slate-400" data-testid="match-practice">
+                          Practice
+                        </span>
+                      )}
                     </span>
                     {/* On every screen: it is what explains a "Won 0–0". */}
                     {ended && (
@@ -195,5 +197,32 @@ export default async function ProfilePage({ params }: Props) {
         )}
       </section>
     </div>
+  );
+}
+
+/** A human's rating, peak and streak (the AI has none: it is never rated). */
+function RatingFacts({ rating, peak, streak }: { rating: RatingSummary; peak: number; streak: ReturnType<typeof currentStreak> }) {
+  return (
+    <>
+      <div>
+        <dt className="text-xs uppercase tracking-wider text-slate-400">Rating</dt>
+        <dd className="text-2xl font-bold text-white" data-testid="profile-rating" title={`Deviation ${Math.round(rating.deviation)}${rating.provisional ? ": provisional" : ""}`}>
+          {formatRating(rating.value, rating.provisional)}
+          <span className="ml-1 text-xs font-normal text-slate-400">±{Math.round(rating.deviation)}</span>
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs uppercase tracking-wider text-slate-400">Peak</dt>
+        <dd className="text-2xl font-bold text-white" data-testid="profile-peak">
+          {Math.round(peak)}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs uppercase tracking-wider text-slate-400">Streak</dt>
+        <dd className="text-2xl font-bold text-white" data-testid="profile-streak">
+          {streak ? `${streak.length} ${streak.kind === "win" ? (streak.length === 1 ? "win" : "wins") : streak.length === 1 ? "loss" : "losses"}` : "None"}
+        </dd>
+      </div>
+    </>
   );
 }

@@ -27,6 +27,11 @@ export function matchRepo(db: PrismaClient) {
       return db.match.create({ data: { player1Id, player2Id, pointsToWin, rated }, select: { id: true } });
     },
 
+    /** A practice match: the human is player 1, the AI player 2; never rated. */
+    async createPracticeRow(humanId: number, aiId: number, pointsToWin: number) {
+      return db.match.create({ data: { player1Id: humanId, player2Id: aiId, pointsToWin, rated: false, practice: true }, select: { id: true } });
+    },
+
     async markPlaying(matchId: number, startedAt: Date): Promise<void> {
       await db.match.updateMany({ where: { id: matchId, status: "created" }, data: { status: "playing", startedAt } });
     },

@@ -9,9 +9,11 @@ export interface PublicUser {
   id: number;
   username: string;
   createdAt: Date;
+  /** The AI's level for its system users (docs/PROTOCOL.md), else null. */
+  aiLevel: number | null;
 }
 
-const publicFields = { id: true, username: true, createdAt: true } as const;
+const publicFields = { id: true, username: true, createdAt: true, aiLevel: true } as const;
 
 /**
  * Whether an account could have this name. PostgreSQL text cannot hold NUL (a query with one
@@ -45,6 +47,8 @@ export interface MatchSummary {
   tournamentId: number | null;
   /** The player's rating before and after, when the match moved ratings. */
   rating: { before: number; after: number } | null;
+  /** Against the AI: never rated, not in the human's wins and losses. */
+  practice: boolean;
 }
 
 /** One rated game of a player, for their profile's chart, streak and peak. */
@@ -80,13 +84,19 @@ export function userRepo(db: PrismaClient) {
     async verifyCredentials(username: string, password: string): Promise<PublicUser | null> {
       if (!mayBeAUsername(username)) return null;
       const user = await db.user.findUnique({ where: { usernameLower: username.toLowerCase() } });
-      if (!user || !(await verify(user.passwordHash, password))) return null;
-      return { id: user.id, username: user.username, createdAt: user.createdAt };
+      // Nobody logs in as the AI (its stored hash is no hash at all).
+      if (!user || user.aiLevel !== null || !(await verify(user.passwordHash, password))) return null;
+      return { id: user.id, username: user.username, createdAt: user.createdAt, aiLevel: null };
     },
 
     async findByUsername(username: string): Promise<PublicUser | null> {
       if (!mayBeAUsername(username)) return null;
       return db.user.findUnique({ where: { usernameLower: username.toLowerCase() }, select: publicFields });
+    },
+
+    /** The AI's system user of this level (made by a migration). */
+    async findAi(level: number): Promise<PublicUser | null> {
+      return db.user.findUnique({ where: { aiLevel: level }, select: publicFields });
     },
 
     async findById(id: number): Promise<PublicUser | null> {
@@ -111,9 +121,12 @@ export function userRepo(db: PrismaClient) {
       return { value: current.rating, deviation: current.deviation, volatility: current.volatility, provisional: isProvisional(current), games: row.ratedGames };
     },
 
-    /** Wins and losses over concluded matches (byes excluded: nobody lost them). */
+    /**
+     * Wins and losses over concluded matches (byes excluded: nobody lost them). A human's practice
+     * matches (they are always player 1) do not count; the AI's record is its practice matches.
+     */
     async record(userId: number): Promise<UserRecord> {
-      const concluded = { status: { in: ["finished", "forfeited"] as ("finished" | "forfeited")[] }, player2Id: { not: null } };
+      const concluded = { status: { in: ["finished", "forfeited"] as ("finished" | "forfeited")[] }, player2Id: { not: null }, NOT: { practice: true, player1Id: userId } };
       const [wins, played] = await Promise.all([
         db.match.count({ where: { ...concluded, winnerId: userId } }),
         db.match.count({ where: { ...concluded, winnerId: { not: null }, OR: [{ player1Id: userId }, { player2Id: userId }] } }),
@@ -181,6 +194,7 @@ export function userRepo(db: PrismaClient) {
           endedAt: match.endedAt,
           tournamentId: match.tournamentId,
           rating: ratingChange(isPlayer1 ? match.player1RatingBefore : match.player2RatingBefore, isPlayer1 ? match.player1RatingAfter : match.player2RatingAfter),
+          practice: match.practice,
         };
       });
     },

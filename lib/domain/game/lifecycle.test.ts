@@ -11,6 +11,35 @@ function expectOk(result: ReturnType<typeof register>): LiveMatch {
 }
 
 describe("match lifecycle", () => {
+  describe("a practice match", () => {
+    const practice = () =>
+      createLiveMatch({ matchId: 7, player1: { id: 1, username: "alice" }, player2: { id: 9, username: "ai_level_3" }, pointsToWin: 1, registerTimeoutMs: 30_000, reconnectGraceMs: 15_000, pauseBudgetMs: 20_000, aiLevel: 3 }, 0);
+
+    it("has its AI as player 2, registered and ready from the start, with its state in the match", () => {
+      const match = practice();
+      expect(match.players.player2).toMatchObject({ registered: true, ready: true });
+      expect(match.ai).toMatchObject({ level: 3, slot: "player2" });
+      expect(newMatch().ai).toBeUndefined();
+    });
+
+    it("counts down once the human has registered and is ready", () => {
+      const match = expectOk(ready(expectOk(register(practice(), "player1", 1_000)), "player1", 2_000));
+      expect(match).toMatchObject({ status: "countdown", countdownEndsAt: 2_000 + COUNTDOWN_MS, registerDeadline: null });
+    });
+
+    it("never has its AI away: no pause, no forfeit for it", () => {
+      const match = expectOk(ready(expectOk(register(practice(), "player1", 0)), "player1", 0));
+      const playing = advance(playerLeft(match, "player2", 10), COUNTDOWN_MS, TICK_SECONDS);
+      expect(playing.status).toBe("playing");
+      expect(advance(playing, 3_600_000, TICK_SECONDS).status).toBe("playing");
+    });
+
+    it("is void, with no winner, when the human never registers", () => {
+      expect(advance(practice(), 29_999, TICK_SECONDS).status).toBe("waiting");
+      expect(advance(practice(), 30_000, TICK_SECONDS)).toMatchObject({ status: "forfeited", winner: null, forfeitReason: "no_show" });
+    });
+  });
+
   it("starts the other player's register clock at the first registration and forfeits them when it runs out", () => {
     let match = expectOk(register(newMatch(), "player1", 1_000));
     expect(match.registerDeadline).toBe(31_000);

@@ -5,6 +5,7 @@ import { BALL_RADIUS, FIELD_HEIGHT, FIELD_WIDTH, PADDLE_HEIGHT, PADDLE_MARGIN, P
 import { createSimulation, movePaddle, step } from "./simulation";
 import { isOverStatus, otherSlot, PLAYER_SLOTS, type LiveForfeitReason, type MatchStatus, type PlayerSlot } from "../lists";
 import type { SimState } from "./types";
+import { createAi, type AiLevel, type AiState } from "../ai";
 
 export const COUNTDOWN_MS = 3_000;
 /** Movement allowed for one input is capped at this gap, so sitting still never banks a teleport. */
@@ -41,6 +42,8 @@ export interface LiveMatch {
   forfeitReason: LiveForfeitReason | null;
   startedAt: number | null;
   endedAt: number | null;
+  /** A practice match's AI (player 2): its memory travels with the match's snapshots. */
+  ai?: AiState;
 }
 
 export interface NewMatch {
@@ -53,6 +56,8 @@ export interface NewMatch {
   reconnectGraceMs: number;
   /** Each player may be away this long in total per match, over any number of disconnections. */
   pauseBudgetMs: number;
+  /** A practice match: player 2 is the AI of this level. */
+  aiLevel?: AiLevel;
 }
 
 export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
@@ -64,11 +69,13 @@ export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
     absentSince: null,
     pauseBudgetMs: match.pauseBudgetMs,
   });
+  const player2 = player(match.player2);
   return {
     matchId: match.matchId,
     tournamentId: match.tournamentId ?? null,
     status: "waiting",
-    players: { player1: player(match.player1), player2: player(match.player2) },
+    // The AI is registered and ready from the start; the human runs the usual register → ready.
+    players: { player1: player(match.player1), player2: match.aiLevel === undefined ? player2 : { ...player2, registered: true, ready: true } },
     registerDeadline: null,
     countdownEndsAt: null,
     registerTimeoutMs: match.registerTimeoutMs,
@@ -80,6 +87,7 @@ export function createLiveMatch(match: NewMatch, now: number): LiveMatch {
     forfeitReason: null,
     startedAt: null,
     endedAt: null,
+    ...(match.aiLevel !== undefined && { ai: createAi({ level: match.aiLevel, slot: "player2", seed: match.matchId }) }),
   };
 }
 
@@ -139,7 +147,8 @@ export function absenceDeadline(match: LiveMatch, slot: PlayerSlot): number | nu
 
 /** A player's last connection to the match is gone: a game in progress pauses for everyone. */
 export function playerLeft(match: LiveMatch, slot: PlayerSlot, now: number): LiveMatch {
-  if (isOver(match) || match.players[slot].absentSince !== null) return match;
+  // The AI has no connection to lose: it is never away.
+  if (isOver(match) || match.players[slot].absentSince !== null || match.ai?.slot === slot) return match;
   if (match.players[slot].pauseBudgetMs <= 0) return forfeit(match, slot, "disconnect", now);
   const players = { ...match.players, [slot]: { ...match.players[slot], absentSince: now } };
   const pauses = match.status === "playing" || match.status === "countdown";
@@ -167,7 +176,8 @@ export function advance(match: LiveMatch, now: number, dt: number): LiveMatch {
       const { player1, player2 } = match.players;
       if (player1.registered && player2.registered) return match;
       // Neither came within the timeout of the match's creation: nobody wins, the match (and a tournament) moves on.
-      if (!player1.registered && !player2.registered) return now < match.createdAt + match.registerTimeoutMs ? match : forfeit(match, null, "no_show", now);
+      // A practice match whose human never came is void the same way: a no-show against the AI counts for nobody.
+      if (!player1.registered && (!player2.registered || match.ai)) return now < match.createdAt + match.registerTimeoutMs ? match : forfeit(match, null, "no_show", now);
       if (now < match.registerDeadline!) return match;
       return forfeit(match, player1.registered ? "player2" : "player1", "register_timeout", now);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COUNTDOWN_MS, createLiveMatch } from "../../domain/game/lifecycle";
+import { COUNTDOWN_MS, createLiveMatch, FIELD } from "../../domain/game/lifecycle";
 import type { GameStateMessage } from "../../protocol/game";
 import { BROADCAST_EVERY_TICKS, IDLE_BROADCAST_EVERY_TICKS, MatchLoop, SNAPSHOT_EVERY_TICKS, type LoopEvent, type MatchCommand } from "./match-loop";
 import type { Snapshot } from "../match-store";
@@ -43,6 +43,30 @@ const ofKind = <Kind extends LoopEvent["kind"]>(events: LoopEvent[], kind: Kind)
 const states = (events: LoopEvent[]) => ofKind(events, "broadcast").map((event) => (JSON.parse(event.message) as GameStateMessage).game_state);
 
 describe("match loop", () => {
+  it("plays a practice match's AI through the move path, and its memory travels in the snapshot", () => {
+    const practice = createLiveMatch(
+      { matchId: MATCH_ID, player1: { id: 1, username: "alice" }, player2: { id: 9, username: "ai_level_5" }, pointsToWin: 2, registerTimeoutMs: 30_000, reconnectGraceMs: 15_000, pauseBudgetMs: 60_000, aiLevel: 5 },
+      0,
+    );
+    const { loop, command, ticks } = loopWith({ match: practice, seq: 0, connected: { player1: true, player2: false }, spectators: 0 });
+    command({ kind: "register", slot: "player1" });
+    command({ kind: "ready", slot: "player1" });
+    ticks(1, COUNTDOWN_MS);
+    const played = states(ticks(120));
+    expect(played.some((state) => state.player2.position !== FIELD.width / 2)).toBe(true);
+    // The AI has no connection, yet is never shown away.
+    expect(played.every((state) => state.player2.connected)).toBe(true);
+
+    // Handed over mid-game: the new owner's loop goes on with the AI's remembered state, and the AI wins.
+    const [handover] = loop.unfinishedSnapshots();
+    const next = new MatchLoop();
+    next.add(JSON.parse(handover!.json) as Snapshot);
+    const events: LoopEvent[] = [];
+    for (let tick = 1; tick <= 60 * 120 && ofKind(events, "over").length === 0; tick++) next.tick(COUNTDOWN_MS + 200 * (1000 / 60) + tick * (1000 / 60), events);
+    const [over] = ofKind(events, "over");
+    expect(over?.match).toMatchObject({ status: "finished", winner: "player2" });
+  });
+
   it("broadcasts a waiting match every 15th tick and a match in play every other tick", () => {
     const { ticks, startPlay } = loopWith();
     expect(states(ticks(60))).toHaveLength(60 / IDLE_BROADCAST_EVERY_TICKS);

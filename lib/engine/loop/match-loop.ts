@@ -16,6 +16,7 @@ import {
   type Transition,
 } from "../../domain/game/lifecycle";
 import { TICK_SECONDS } from "../../domain/game/constants";
+import { aiTick } from "../../domain/ai";
 import type { LiveForfeitReason, PlayerSlot } from "../../domain/lists";
 import { toGameData } from "../game-data";
 import type { LiveMatchSummary } from "../../protocol/chat";
@@ -102,7 +103,8 @@ export class MatchLoop {
         transition = ready(entry.match, command.slot, now);
         break;
       case "move":
-        transition = { ok: true, match: movePlayer(entry.match, command.slot, command.position, command.direction, now) };
+        this.applyMove(entry, command.slot, command.position, command.direction, now);
+        transition = { ok: true, match: entry.match };
         break;
       case "connections":
         entry.connected = { ...entry.connected, [command.slot]: command.count > 0 };
@@ -132,9 +134,26 @@ export class MatchLoop {
     this.tickCount++;
     for (const entry of this.matches.values()) {
       if (entry.over) continue;
+      this.moveAi(entry, now);
       entry.match = advance(entry.match, now, TICK_SECONDS);
       this.afterChange(entry, now, { periodic: true, force: false }, events);
     }
+  }
+
+  /** Every paddle move, a human's (the move command) or the AI's: one path, one speed clamp. */
+  private applyMove(entry: LoopMatch, slot: PlayerSlot, position: number, direction: -1 | 0 | 1, now: number): void {
+    entry.match = movePlayer(entry.match, slot, position, direction, now);
+  }
+
+  /** A practice match's AI looks and moves once per tick of play, before the step, as a human's input would land. */
+  private moveAi(entry: LoopMatch, now: number): void {
+    const { ai, sim, status } = entry.match;
+    if (!ai || status !== "playing") return;
+    const decision = aiTick(ai, sim.tick, () => sim);
+    entry.match = { ...entry.match, ai: decision.ai };
+    if (decision.target === null) return;
+    const paddle = sim.paddles[ai.slot];
+    this.applyMove(entry, ai.slot, decision.target, Math.sign(decision.target - paddle.x) as -1 | 0 | 1, now);
   }
 
   /**

@@ -27,6 +27,8 @@ export const keys = {
   pairingRecent: "pairing:recent",
   /** The process running the pairing waves (a lease, as matches have). */
   pairingLease: "pairing:lease",
+  /** Held while a user's practice match is being created (a few seconds at most). */
+  practiceStarting: (userId: number) => `practice:starting:${userId}`,
   /** Hash match id → 1 for every match not yet over: what runners sweep for matches nobody runs. */
   liveMatches: "matches:live",
   /** Hash match id → LiveMatchSummary JSON of every match being played: the lobby's "Live now". */

@@ -15,6 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ user
   if (!rating) return apiError(404, "not_found", "No such player");
   return NextResponse.json({
     username: user.username,
+    ai_level: user.aiLevel,
     joined_at: user.createdAt.toISOString(),
     rating,
     wins: record.wins,
