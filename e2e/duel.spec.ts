@@ -1,18 +1,10 @@
 import type { Page } from "@playwright/test";
-import { expect, registerViaUi, test, uniqueName } from "./helpers";
-
-async function playerPage(newPage: () => Promise<Page>, base: string): Promise<{ page: Page; username: string }> {
-  const page = await newPage();
-  const username = uniqueName(base);
-  await registerViaUi(page, username);
-  await expect(page.getByTestId("online-list")).toContainText(username);
-  return { page, username };
-}
+import { expect, onlinePlayer, playToTheEnd, test } from "./helpers";
 
 test("A challenges B with /duel in the chat, B accepts, both play to the end and see the same result", async ({ newPage }) => {
   test.setTimeout(180_000);
-  const a = await playerPage(newPage, "ann");
-  const b = await playerPage(newPage, "ben");
+  const a = await onlinePlayer(await newPage(), "ann");
+  const b = await onlinePlayer(await newPage(), "ben");
   await expect(a.page.getByTestId("online-list")).toContainText(b.username);
 
   await a.page.getByLabel("Message", { exact: true }).fill(`/duel ${b.username}`);
@@ -30,16 +22,7 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
   expect(a.page.url()).toBe(b.page.url());
   const matchPath = new URL(a.page.url()).pathname;
 
-  for (const player of [a, b]) await player.page.getByRole("button", { name: "Ready" }).click();
-  await expect(a.page.getByTestId("countdown")).toBeVisible();
-  await expect(a.page.getByTestId("match-status")).toContainText(/playing/i, { timeout: 15_000 });
-
-  // A holds left: the ball keeps getting past one of the paddles until someone has 2 points.
-  await a.page.locator("canvas").click();
-  await a.page.keyboard.down("ArrowLeft");
-  await expect(a.page.getByTestId("match-result")).toBeVisible({ timeout: 150_000 });
-  await a.page.keyboard.up("ArrowLeft");
-  await expect(b.page.getByTestId("match-result")).toBeVisible();
+  await playToTheEnd(a.page, b.page);
 
   const score = async (page: Page) => [await page.getByTestId("score-player1").textContent(), await page.getByTestId("score-player2").textContent()];
   const finalA = await score(a.page);
@@ -90,8 +73,8 @@ test("A challenges B with /duel in the chat, B accepts, both play to the end and
 });
 
 test("B declines and A is told; A's \"Challenge sent\" notices end with the challenge", async ({ newPage }) => {
-  const a = await playerPage(newPage, "amy");
-  const b = await playerPage(newPage, "bea");
+  const a = await onlinePlayer(await newPage(), "amy");
+  const b = await onlinePlayer(await newPage(), "bea");
   await expect(a.page.getByTestId("online-list")).toContainText(b.username);
   const dialog = b.page.getByRole("dialog", { name: `Challenge from ${a.username}` });
 
@@ -126,8 +109,8 @@ test("B declines and A is told; A's \"Challenge sent\" notices end with the chal
 });
 
 test("B answers in one of three tabs: the others' dialogs close, and a tab that answers late is told the challenge was already accepted", async ({ newPage }) => {
-  const a = await playerPage(newPage, "ada");
-  const b = await playerPage(newPage, "bob");
+  const a = await onlinePlayer(await newPage(), "ada");
+  const b = await onlinePlayer(await newPage(), "bob");
   // B's second tab behaves normally; the third never hears challenge_closed (its socket frames are
   // filtered), so it still shows the dialog and its Accept reaches the server after the first one.
   const second = await b.page.context().newPage();

@@ -60,6 +60,29 @@ export async function registerViaUi(page: Page, username: string, password = PAS
   await expect(page.getByTestId("lobby-username")).toHaveText(username);
 }
 
+/** A new player signed up on `page` (a fresh name from `base`), seen online in their lobby: ready to challenge or be challenged. */
+export async function onlinePlayer(page: Page, base: string): Promise<{ page: Page; username: string }> {
+  const username = uniqueName(base);
+  await registerViaUi(page, username);
+  await expect(page.getByTestId("online-list")).toContainText(username);
+  return { page, username };
+}
+
+/**
+ * Both players on the match page press Ready, then `first` holds ← until the match is over: the
+ * ball keeps getting past one of the paddles until someone has POINTS_TO_WIN. Ends with both
+ * pages showing the result.
+ */
+export async function playToTheEnd(first: Page, second: Page): Promise<void> {
+  for (const page of [first, second]) await page.getByRole("button", { name: "Ready" }).click();
+  await expect(first.getByTestId("match-status")).toContainText(/playing/i, { timeout: 15_000 });
+  await first.locator("canvas").click();
+  await first.keyboard.down("ArrowLeft");
+  await expect(first.getByTestId("match-result")).toBeVisible({ timeout: 150_000 });
+  await first.keyboard.up("ArrowLeft");
+  await expect(second.getByTestId("match-result")).toBeVisible();
+}
+
 export async function loginViaUi(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto("/login/");
   await page.getByLabel("Username").fill(username);

@@ -1,12 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, registerViaUi, SCREENS, test, uniqueName, type ScreenName } from "./helpers";
-
-async function userOn(newPage: (options?: (typeof SCREENS)[ScreenName]) => Promise<Page>, screen: ScreenName, base: string): Promise<{ page: Page; username: string }> {
-  const page = await newPage(SCREENS[screen]);
-  const username = uniqueName(base);
-  await registerViaUi(page, username);
-  return { page, username };
-}
+import { expect, expectAccessible, onlinePlayer, SCREENS, test } from "./helpers";
 
 /** Wholly inside the window: nothing of it needs scrolling to. Polled, as the countdown's digit is replaced every second. */
 async function expectInViewport(page: Page, locator: Locator): Promise<void> {
@@ -24,9 +17,9 @@ async function expectInViewport(page: Page, locator: Locator): Promise<void> {
 
 test("a match between a phone held upright and one held sideways, watched on a desktop: the field, countdown and result fit each screen, every state passes axe, Leave match is confirmed safely", async ({ newPage }) => {
   test.setTimeout(120_000);
-  const ann = await userOn(newPage, "phonePortrait", "ann");
-  const ben = await userOn(newPage, "phoneLandscape", "ben");
-  const sue = await userOn(newPage, "desktop", "sue");
+  const ann = await onlinePlayer(await newPage(SCREENS.phonePortrait), "ann");
+  const ben = await onlinePlayer(await newPage(SCREENS.phoneLandscape), "ben");
+  const sue = await onlinePlayer(await newPage(SCREENS.desktop), "sue");
   const players = [ann, ben];
   const scanAll = async (state: string) => {
     for (const [who, screen] of [[ann, "phone upright"], [ben, "phone sideways"], [sue, "spectating on a desktop"]] as const) await expectAccessible(who.page, `${state}, ${screen}`);

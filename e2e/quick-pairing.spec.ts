@@ -1,17 +1,9 @@
-import type { Page } from "@playwright/test";
-import { expect, expectAccessible, registerViaUi, SCREENS, test, uniqueName } from "./helpers";
-
-async function playerPage(page: Page, base: string): Promise<{ page: Page; username: string }> {
-  const username = uniqueName(base);
-  await registerViaUi(page, username);
-  await expect(page.getByTestId("online-list")).toContainText(username);
-  return { page, username };
-}
+import { expect, expectAccessible, onlinePlayer, playToTheEnd, SCREENS, test } from "./helpers";
 
 test("two players press Play now (lobby on a desktop, nav on a phone), land on the same match, play it, and see their rating change", async ({ newPage }) => {
   test.setTimeout(180_000);
-  const a = await playerPage(await newPage(SCREENS.desktop), "quin");
-  const b = await playerPage(await newPage(SCREENS.phonePortrait), "quoy");
+  const a = await onlinePlayer(await newPage(SCREENS.desktop), "quin");
+  const b = await onlinePlayer(await newPage(SCREENS.phonePortrait), "quoy");
 
   // A waits alone: the lobby and the nav both show it, with Cancel; Cancel leaves the pool.
   await a.page.getByTestId("quick-play").getByRole("button", { name: "Play now" }).click();
@@ -29,14 +21,7 @@ test("two players press Play now (lobby on a desktop, nav on a phone), land on t
   await Promise.all([a.page.waitForURL(/\/match\/\d+\/$/), b.page.waitForURL(/\/match\/\d+\/$/)]);
   expect(a.page.url()).toBe(b.page.url());
 
-  for (const player of [a, b]) await player.page.getByRole("button", { name: "Ready" }).click();
-  await expect(a.page.getByTestId("match-status")).toContainText(/playing/i, { timeout: 15_000 });
-  // A holds left: the ball keeps getting past one of the paddles until someone has 2 points.
-  await a.page.locator("canvas").click();
-  await a.page.keyboard.down("ArrowLeft");
-  await expect(a.page.getByTestId("match-result")).toBeVisible({ timeout: 150_000 });
-  await a.page.keyboard.up("ArrowLeft");
-  await expect(b.page.getByTestId("match-result")).toBeVisible();
+  await playToTheEnd(a.page, b.page);
 
   // Always rated: both ratings moved from 1500, the same on both pages.
   const newRating: Record<string, string> = {};
