@@ -149,7 +149,9 @@ describe.each(backends)("duel on $name", (backend) => {
     const first = await bob.api.createMatch(bob, alice.username);
     const second = await bob.api.createMatch(bob, alice.username);
     expect(first.status).toBe(201);
-    expect(second).toMatchObject({ status: 403, body: { error: { code: "no_accepted_challenge" } } });
+    // Bob is in the first match now: the second call is refused before it looks for a challenge.
+    expect(second).toMatchObject({ status: 409, body: { error: { code: "in_match" } } });
+    expect(await server().context.db.match.count({ where: { player1Id: alice.id } })).toBe(1);
   });
 
   it("refuses challenges to unknown, self, offline, busy and already-challenged players, and a second open challenge", async () => {
