@@ -67,6 +67,8 @@ class LoopThread {
   }
 
   private stats(): LoopStats {
+    // A hand-over read in the same batch of messages must already count: no ticks run after it.
+    this.updateTicking();
     const minutes = (performance.now() - this.loopStartedAt) / 60_000;
     return {
       ticks: this.ticks,
