@@ -37,6 +37,12 @@ export async function openChallenge(store: LiveStore, from: { id: number; name: 
   return { ok: true, challenge };
 }
 
+/** Whether the user has a challenge open, sent or received: they are choosing an opponent. */
+export async function hasOpenChallenge(store: LiveStore, userId: number): Promise<boolean> {
+  const [outgoing, incoming] = await Promise.all([store.get(keys.outgoingChallenge(userId)), store.get(keys.incomingChallenge(userId))]);
+  return outgoing !== null || incoming !== null;
+}
+
 export async function findChallenge(store: LiveStore, id: string): Promise<{ challenge: Challenge; state: ChallengeState } | null> {
   const [raw, state] = await Promise.all([store.get(keys.challenge(id)), store.get(keys.challengeState(id))]);
   if (raw === null || state === null) return null;

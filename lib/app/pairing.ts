@@ -13,6 +13,7 @@ import type { Env } from "../env";
 import type { Logger } from "../infra/log";
 import { keys } from "../infra/store/keys";
 import type { LiveStore } from "../infra/store/types";
+import { hasOpenChallenge } from "./challenge-store";
 import { openMatch } from "./open-match";
 import type { MatchHost, PairingNotifier } from "./ports";
 import { isBusy } from "./presence";
@@ -142,8 +143,7 @@ export function createPairingService({ config, store, users, matchRows, host, no
 
     async seek(user: Player): Promise<{ pool_size: number }> {
       if (await isBusy(store, user.id)) refuse("in_match", "Finish your current match first");
-      const [outgoing, incoming] = await Promise.all([store.get(keys.outgoingChallenge(user.id)), store.get(keys.incomingChallenge(user.id))]);
-      if (outgoing !== null || incoming !== null) refuse("pending", "You have an open challenge: answer or cancel it first");
+      if (await hasOpenChallenge(store, user.id)) refuse("pending", "You have an open challenge: answer or cancel it first");
       const rating = (await users.rating(user.id))?.value ?? INITIAL_RATING.rating;
       const entry: PoolEntry = { username: user.name, rating, since: Date.now() };
       if (!(await store.hashSetIfAbsent(keys.pairingPool, String(user.id), JSON.stringify(entry)))) refuse("already_seeking", "You are already looking for an opponent");

@@ -6,6 +6,7 @@ import type { Env } from "../env";
 import { keys } from "../infra/store/keys";
 import type { LiveStore } from "../infra/store/types";
 import type { CreateDuelResult } from "./matches";
+import { hasOpenChallenge } from "./challenge-store";
 import { openMatch } from "./open-match";
 import type { MatchHost } from "./ports";
 import { isBusy } from "./presence";
@@ -28,8 +29,7 @@ export interface PracticeServiceDeps {
 export function createPracticeService({ config, store, users, matchRows, host, leavePool }: PracticeServiceDeps) {
   const create = async (user: { id: number; name: string }, level: AiLevel): Promise<CreateDuelResult> => {
     if (await isBusy(store, user.id)) return { ok: false, status: 409, code: "in_match", message: "Finish your current match first" };
-    const [outgoing, incoming] = await Promise.all([store.get(keys.outgoingChallenge(user.id)), store.get(keys.incomingChallenge(user.id))]);
-    if (outgoing !== null || incoming !== null) return { ok: false, status: 409, code: "pending", message: "You have an open challenge: answer or cancel it first" };
+    if (await hasOpenChallenge(store, user.id)) return { ok: false, status: 409, code: "pending", message: "You have an open challenge: answer or cancel it first" };
     const ai = await users.findAi(level);
     if (!ai) throw new Error(`the AI of level ${level} has no user (its migration did not run)`);
     // Choosing to practise is choosing an opponent: a player waiting for quick pairing leaves the pool.
