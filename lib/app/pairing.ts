@@ -100,7 +100,8 @@ export function createPairingService({ config, store, users, matchRows, host, no
       gone.push(...ids.filter((id) => !online.has(Number(id)) && busy[id] === undefined));
     }
     await withdraw(gone.map(Number));
-    const seekers = ids.filter((id) => !gone.includes(id)).map((id): Seeker & PoolEntry => ({ userId: Number(id), ...(JSON.parse(pool[id]!) as PoolEntry) }));
+    const left = new Set(gone);
+    const seekers = ids.filter((id) => !left.has(id)).map((id): Seeker & PoolEntry => ({ userId: Number(id), ...(JSON.parse(pool[id]!) as PoolEntry) }));
     const recent: RecentPair[] = (await store.sortedTrimAndRange(keys.pairingRecent, now - REPAIR_COOLDOWN_MS)).map(({ member, score }) => {
       const [a, b] = member.split(":").map(Number);
       return { a: a!, b: b!, at: score };
