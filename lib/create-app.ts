@@ -77,8 +77,8 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
         : game.local.to(matchRoom(matchId)).emit("game_state", new PreEncoded(message) as unknown as GameStateMessage),
     onStarted: (match) => matches.started(match),
     // A tournament hears of its match's result through this hook: the services do not import each other.
-    onFinished: async (match) => {
-      await matches.finished(match);
+    onFinished: async (match, replay) => {
+      await matches.finished(match, replay);
       if (match.tournamentId !== null) await tournaments.matchFinished(match.matchId);
     },
   });

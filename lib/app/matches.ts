@@ -1,6 +1,7 @@
 // Match boundaries that touch both the database and the live store: creating a duel match from an
 // accepted challenge, marking it started, and writing its result exactly once.
 import type { LiveMatch } from "../domain/game/lifecycle";
+import type { ReplayEnvelope } from "../domain/replay";
 import { asForfeitReason, isOverStatus, type PlayerSlot } from "../domain/lists";
 import type { Env } from "../env";
 import type { LiveStore } from "../infra/store/types";
@@ -69,6 +70,28 @@ export function createMatchService({ config, store, users, matchRows, host, noti
       );
     },
 
+    /**
+     * A match's replay (docs/REPLAY.md): a finished match's from the database; a match still
+     * being played, recorded so far (`live: true`, for spectators to rewind). Null: none.
+     */
+    async replay(matchId: number): Promise<(ReplayEnvelope & { live: boolean }) | null> {
+      const stored = await matchRows.findReplay(matchId);
+      if (stored) {
+        const { version, ticks, inputs, match } = stored;
+        return {
+          version: version as ReplayEnvelope["version"],
+          seed: matchId,
+          points_to_win: match.pointsToWin,
+          ticks,
+          final_score: { player1: match.player1Score, player2: match.player2Score },
+          inputs: Buffer.from(inputs).toString("base64"),
+          live: false,
+        };
+      }
+      const live = await host.liveReplay(matchId);
+      return live && { ...live, live: true };
+    },
+
     /** The seed's join: a match's player learns their slot; anyone else, or anyone once it is over, is refused. */
     async playerSlot(userId: number, matchId: number): Promise<PlayerSlotResult> {
       const match = await matchRows.find(matchId);
@@ -88,7 +111,7 @@ export function createMatchService({ config, store, users, matchRows, host, noti
      * was already written (by a process that stopped right after, or whose write committed but
      * whose answer was lost): it is idempotent, as the tournament hook after it must be.
      */
-    async finished(match: LiveMatch): Promise<void> {
+    async finished(match: LiveMatch, replay: ReplayEnvelope | null): Promise<void> {
       const { player1, player2 } = match.sim.paddles;
       const ratings = await matchRows.recordResult({
         matchId: match.matchId,
@@ -99,6 +122,8 @@ export function createMatchService({ config, store, users, matchRows, host, noti
         forfeitReason: match.forfeitReason,
         startedAt: match.startedAt === null ? null : new Date(match.startedAt),
         endedAt: new Date(match.endedAt ?? Date.now()),
+        // A match that never started play has nothing to watch.
+        replay: replay && match.startedAt !== null ? { version: replay.version, ticks: replay.ticks, inputs: new Uint8Array(Buffer.from(replay.inputs, "base64")) } : null,
       });
       await markOutOfGame(store, [match.players.player1.id, match.players.player2.id]);
       // Live on the result screen of both players and every spectator, wherever they are connected.

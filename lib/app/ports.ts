@@ -2,6 +2,7 @@
 // Socket.IO adapter implement them; createApp wires them in.
 import type { NewMatch } from "../domain/game/lifecycle";
 import type { LiveForfeitReason, PlayerSlot } from "../domain/lists";
+import type { ReplayEnvelope } from "../domain/replay";
 import type { ChallengeClosed, ChallengeOffer, ChallengeReplyRelay, MatchIdMessage, MatchRated, PairingFound, SeekPool, SeekStatus } from "../protocol/game";
 import type { RoundStart, TournamentEnd, TournamentJson, TournamentMatchReady } from "../protocol/tournament";
 
@@ -17,6 +18,8 @@ export interface MatchHost {
   forfeit(matchId: number, slot: PlayerSlot, reason: LiveForfeitReason): Promise<void>;
   /** The simulation's health, for operators (/api/metrics). */
   stats(): Promise<object>;
+  /** A match still being played, recorded up to its latest snapshot (about a second old); null when it is not live or has no recording. */
+  liveReplay(matchId: number): Promise<ReplayEnvelope | null>;
 }
 
 /** Tells players and watchers what happened to a tournament (the /tournament and /game rooms). */

@@ -1,7 +1,6 @@
 // The ownership of a match: exactly one process runs it, the one holding its lease in the store.
 // The owner renews its leases; a process that stops gives them up, and one that dies lets them
 // expire, so another process can take the match over.
-import { isOver } from "../domain/game/lifecycle";
 import { keys } from "../infra/store/keys";
 import type { LiveStore } from "../infra/store/types";
 import { readSnapshot, type Snapshot } from "./match-store";
@@ -34,13 +33,14 @@ export class MatchLeases {
   }
 
   /**
-   * Takes the lease of a stored, unfinished match that nobody runs: the snapshot it was taken on,
-   * or null when the match is not this process's to take.
+   * Takes the lease of a stored, live-listed match that nobody runs: the snapshot it was taken
+   * on, or null when the match is not this process's to take. A snapshot that is over but still
+   * listed is one whose owner stopped before its clean-up, perhaps before writing the result:
+   * the taker finishes it (writing a result is idempotent).
    */
   async take(matchId: number): Promise<Snapshot | null> {
     const snapshot = await readSnapshot(this.store, matchId);
-    if (!snapshot || isOver(snapshot.match)) {
-      // Over (or gone) but still listed: its owner stopped between the result and the clean-up.
+    if (!snapshot) {
       await this.store.hashDelete(keys.liveMatches, String(matchId));
       return null;
     }

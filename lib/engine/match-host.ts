@@ -3,7 +3,9 @@ import type { MatchHost } from "../app/ports";
 import { keys } from "../infra/store/keys";
 import type { LiveStore } from "../infra/store/types";
 import type { MatchRunner } from "./match-runner";
-import { saveNewMatch } from "./match-store";
+import { loadRecording, readSnapshot, saveNewMatch } from "./match-store";
+import { isOver } from "../domain/game/lifecycle";
+import { encodeRecording } from "../domain/replay";
 
 export function runnerMatchHost(runner: MatchRunner, store: LiveStore): MatchHost {
   return {
@@ -12,5 +14,11 @@ export function runnerMatchHost(runner: MatchRunner, store: LiveStore): MatchHos
     isLive: async (matchId) => (await store.get(keys.matchState(matchId))) !== null,
     forfeit: async (matchId, slot, reason) => void (await runner.dispatch(matchId, { kind: "forfeit", slot, reason })),
     stats: () => runner.stats(),
+    async liveReplay(matchId) {
+      const snapshot = await readSnapshot(store, matchId);
+      if (!snapshot || isOver(snapshot.match)) return null;
+      const recording = await loadRecording(store, matchId, snapshot.recording);
+      return recording && encodeRecording(recording, snapshot.match.sim);
+    },
   };
 }

@@ -3,12 +3,13 @@
 // ownership, commands in, states out to the sockets, snapshots to the store, and the result
 // written once at the end. Exactly one process owns a match, through a lease in the store;
 // commands for a match owned elsewhere are forwarded over the owner's channel.
-import type { LiveMatch } from "../domain/game/lifecycle";
+import { isOver, type LiveMatch } from "../domain/game/lifecycle";
 import { PLAYER_SLOTS } from "../domain/lists";
 import { toGameData } from "./game-data";
 import type { GameData } from "../protocol/game";
 import { keys } from "../infra/store/keys";
-import { readSnapshot, type Snapshot } from "./match-store";
+import { deleteRecordingChunks, loadRecording, readSnapshot, type Snapshot } from "./match-store";
+import { encodeRecording, type ReplayEnvelope } from "../domain/replay";
 import { publishLiveSummary } from "../app/live-matches";
 import { AudienceRecounts } from "./audience-recounts";
 import { LEASE_RENEW_MS, MatchLeases } from "./leases";
@@ -17,7 +18,7 @@ import { OwnerWrites } from "./owner-writes";
 import { MainThreadDelays, type MainThreadDelayStats } from "./main-thread-delays";
 import type { MatchAudience } from "../app/process-ledger";
 import type { MatchRole } from "../protocol/game";
-import { mayBeRefused, type CommandResult, type LoopEvent, type MatchCommand } from "./loop/match-loop";
+import { mayBeRefused, type CommandResult, type HandoverSnapshot, type LoopEvent, type MatchCommand } from "./loop/match-loop";
 import { startLoopThread, type LoopLink } from "./loop/link";
 import type { FromLoop, LoopStats } from "./loop/protocol";
 import type { LiveStore } from "../infra/store/types";
@@ -48,8 +49,8 @@ export interface MatchRunnerDeps {
   broadcast(matchId: number, message: string, remote: boolean): void;
   /** Called once per match at the start of play. */
   onStarted(match: LiveMatch): Promise<void>;
-  /** Writes the result; must be idempotent (it may run again after a take-over). */
-  onFinished(match: LiveMatch): Promise<void>;
+  /** Writes the result with its replay (null: none); must be idempotent (it may run again after a take-over). */
+  onFinished(match: LiveMatch, replay: ReplayEnvelope | null): Promise<void>;
 }
 
 export interface RunnerStats extends LoopStats, MainThreadDelayStats {
@@ -164,7 +165,7 @@ export class MatchRunner {
     await this.unsubscribe?.();
     if (!this.link) return;
     // Hand the matches over: a snapshot and a released lease let another process resume them.
-    const snapshots = await this.link.request<{ matchId: number; json: string }[]>({ op: "handover" });
+    const snapshots = await this.link.request<HandoverSnapshot[]>({ op: "handover" });
     await Promise.all(
       snapshots.map(async ({ matchId, json }) => {
         await this.writes.snapshot(matchId, json, { handover: true });
@@ -177,7 +178,10 @@ export class MatchRunner {
 
   // ---- ownership -------------------------------------------------------------------------------
 
-  /** Takes the lease of a stored, unfinished match that nobody runs; true when this process now owns it. */
+  /**
+   * Takes the lease of a stored match that nobody runs; true when this process now owns it. A
+   * match found over is one whose owner stopped before writing its result: it is finished here.
+   */
   private async acquire(matchId: number): Promise<boolean> {
     if (this.stopped) return false;
     const snapshot = await this.leases.take(matchId);
@@ -185,12 +189,21 @@ export class MatchRunner {
     if (this.owned.has(matchId)) return true;
     // Re-read after winning: the previous owner may have saved a newer state on its way out.
     const latest = (await this.readSnapshot(matchId)) ?? snapshot;
+    const recording = await loadRecording(this.deps.store, matchId, latest.recording);
+    if (latest.recording && !recording) this.deps.log.warn(`match ${matchId}: its recording lost a chunk; it will have no replay`);
+    if (isOver(latest.match)) {
+      this.owned.set(matchId, { remoteAudience: true });
+      void this.finish(matchId, latest.match, null, recording && encodeRecording(recording, latest.match.sim)).catch((error: Error) =>
+        this.deps.log.error(`match ${matchId} finish: ${error.message}`),
+      );
+      return false;
+    }
     // States broadcast since that snapshot carried higher numbers: jump past them, or clients
     // that stayed connected would drop the new owner's states as old.
     latest.seq += TAKEOVER_SEQ_JUMP;
     // Until the audience is known, broadcasts take the safe road through the adapter.
     this.owned.set(matchId, { remoteAudience: true });
-    this.loop.send({ op: "add", snapshot: latest });
+    this.loop.send({ op: "add", match: { ...latest, recording } });
     // Players who were connected are counted again (their sockets may have died with the previous
     // owner); a player who never came is not "away": the register timeout handles them.
     this.recounts.request(matchId, ["spectator", ...PLAYER_SLOTS.filter((slot) => latest.connected[slot])]);
@@ -217,8 +230,8 @@ export class MatchRunner {
   /** Writes again what the store lost of matches this process runs. */
   private async reassert(matchIds: number[]): Promise<void> {
     this.deps.log.warn(`the live store had lost ${matchIds.length} match(es) run here: writing them again`);
-    const snapshots = await this.loop.request<{ matchId: number; json: string }[]>({ op: "snapshots" });
-    for (const { matchId, json } of snapshots.filter((snapshot) => matchIds.includes(snapshot.matchId))) await this.writes.rewrite(matchId, json);
+    const snapshots = await this.loop.request<HandoverSnapshot[]>({ op: "snapshots" });
+    for (const snapshot of snapshots.filter(({ matchId }) => matchIds.includes(matchId))) await this.writes.rewrite(snapshot);
   }
 
   /**
@@ -274,6 +287,9 @@ export class MatchRunner {
       case "snapshot":
         void this.writes.snapshot(matchId, event.json);
         break;
+      case "recordingChunk":
+        void this.writes.recordingChunk(matchId, event.index, event.chunk);
+        break;
       case "summary":
         void publishLiveSummary(this.deps.store, matchId, event.summary).catch(failed("live list"));
         break;
@@ -281,16 +297,17 @@ export class MatchRunner {
         void this.deps.onStarted(event.match).catch(failed("start"));
         break;
       case "over":
-        void this.finish(matchId, event.match, event.json).catch(failed("finish"));
+        void this.finish(matchId, event.match, event.json, event.replay).catch(failed("finish"));
         break;
     }
   }
 
-  private async finish(matchId: number, match: LiveMatch, json: string): Promise<void> {
-    await this.writes.snapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
+  /** `json`: the final snapshot to store (null: it is stored already). */
+  private async finish(matchId: number, match: LiveMatch, json: string | null, replay: ReplayEnvelope | null): Promise<void> {
+    if (json !== null) await this.writes.snapshot(matchId, json, { ttlMs: FINISHED_TTL_MS });
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.deps.onFinished(match);
+        await this.deps.onFinished(match, replay);
         break;
       } catch (error) {
         this.deps.log.error(`match ${matchId}: writing the result failed (attempt ${attempt}): ${(error as Error).message}`);
@@ -301,6 +318,8 @@ export class MatchRunner {
     this.owned.delete(matchId);
     this.loop.send({ op: "remove", matchId });
     await this.deps.store.hashDelete(keys.liveMatches, String(matchId));
+    // The replay is in the database now; the finished snapshot keeps no recording chunks apart.
+    await deleteRecordingChunks(this.deps.store, matchId);
     await this.leases.release(matchId);
     this.deps.log.info(`match ${matchId}: ${match.status}, winner ${match.winner}`);
   }

@@ -6,7 +6,8 @@ import type { LiveStore } from "../infra/store/types";
 import type { Logger } from "../infra/log";
 import { publishLiveSummary, summarize } from "../app/live-matches";
 import { markInGame } from "../app/presence";
-import { signedSnapshot, type Snapshot } from "./match-store";
+import { saveRecordingChunk, signedSnapshot, type Snapshot } from "./match-store";
+import type { HandoverSnapshot } from "./loop/match-loop";
 
 export class OwnerWrites {
   constructor(
@@ -23,9 +24,15 @@ export class OwnerWrites {
       .catch((error: Error) => this.log.error(`match ${matchId} snapshot: ${error.message}`));
   }
 
-  /** Writes again what the store lost of a match this process runs: state, live listing, busy marks, Live now line. */
-  async rewrite(matchId: number, json: string): Promise<void> {
+  /** Writes a newly sealed chunk of the match's recording (docs/REPLAY.md). */
+  async recordingChunk(matchId: number, index: number, chunk: string): Promise<void> {
+    await saveRecordingChunk(this.store, matchId, index, chunk).catch((error: Error) => this.log.error(`match ${matchId} recording chunk ${index}: ${error.message}`));
+  }
+
+  /** Writes again what the store lost of a match this process runs: recording chunks, state, live listing, busy marks, Live now line. */
+  async rewrite({ matchId, json, chunks }: HandoverSnapshot): Promise<void> {
     const { match, spectators } = JSON.parse(json) as Snapshot;
+    for (const [index, chunk] of chunks.entries()) await this.recordingChunk(matchId, index, chunk);
     await this.snapshot(matchId, json);
     await this.store.hashSet(keys.liveMatches, String(matchId), "1");
     await markInGame(this.store, [match.players.player1.id, match.players.player2.id], matchId);

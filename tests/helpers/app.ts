@@ -32,6 +32,8 @@ export interface TestApi {
   joinAsPlayer(user: TestUser, matchId: number): Promise<{ status: number; body: unknown }>;
   /** A match as GET /game/matches/<id>/ shows it (null: no such match). */
   matchJson(matchId: number): Promise<object | null>;
+  /** GET /game/matches/<id>/replay/ (null: 404, no replay). */
+  replay(matchId: number): Promise<object | null>;
   /** The seed's create_tournament_form with a valid JSON body: 201 { tournament_id }. */
   createTournament(user: TestUser, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** POST /game/tournaments/<id>/<action>/. */
@@ -88,6 +90,7 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
     },
     joinAsPlayer: async (user, matchId) => joinAnswer(matchId, await context.matches.playerSlot(user.id, matchId)),
     matchJson: (matchId) => context.matches.json(matchId),
+    replay: (matchId) => context.matches.replay(matchId),
     createTournament: async (user, body) => ({ status: 201, body: { tournament_id: await context.tournaments.create(user.id, createTournamentBodySchema.parse(body)) } }),
     tournamentAction: async (user, id, action) => tournamentActionAnswer(await context.tournaments[action](user.id, id)),
     tournamentJson: async (id) => tournamentAnswer(await context.tournaments.json(id)),

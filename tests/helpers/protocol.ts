@@ -7,6 +7,7 @@ import type { GameData, GameStateMessage, MatchRole } from "@/lib/protocol/game"
 import { startInProcess, type TestApi, type TestServer } from "./app";
 import type { Backend } from "./backends";
 import { startServer } from "./server";
+import { expectReplaysMatchResults } from "./replays";
 import { connectSocket, connected, registerAndLogin, type TestUser } from "./users";
 
 export interface OnlineUser extends TestUser {
@@ -26,6 +27,10 @@ export function httpApi(url: string): TestApi {
     joinAsPlayer: (user, matchId) => postJson({ baseUrl: url, cookie: user.cookie }, `/game/matches/${matchId}/join/`),
     async matchJson(matchId) {
       const response = await fetch(`${url}/game/matches/${matchId}/`);
+      return response.status === 404 ? null : ((await response.json()) as object);
+    },
+    async replay(matchId) {
+      const response = await fetch(`${url}/game/matches/${matchId}/replay/`);
       return response.status === 404 ? null : ((await response.json()) as object);
     },
     createTournament: (user, body) => postJson({ baseUrl: url, cookie: user.cookie }, "/game/tournaments/create_tournament_form/", body),
@@ -67,6 +72,8 @@ function suiteOn<Server extends TestServer>(start: () => Promise<Server>) {
   });
   afterEach(() => closeAll(...opened.splice(0)));
   afterAll(async () => {
+    // Whatever the suite played must replay to its stored result (docs/REPLAY.md).
+    if (server) await expectReplaysMatchResults(server);
     await server?.stop();
   });
   const running = () => {

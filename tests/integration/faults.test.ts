@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } fr
 import { INITIAL_RATING, rateGame } from "@/lib/domain/rating/glicko2";
 import type { GameData } from "@/lib/protocol/game";
 import { followBall, kill9, matchOwner, matchRowsBetween, pollUntil, score, stateRecorder, steer, storedRatings, wander, within, type MatchRow } from "../helpers/faults";
-import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, joinMatch, nextState, onlineUser, type OnlineUser } from "../helpers/protocol";
+import { agreeDuel, closeAll, connectGame, declareReady, emitAck, enterAsPlayer, httpApi, joinMatch, nextState, onlineUser, type OnlineUser } from "../helpers/protocol";
+import { expectReplaysMatchResults } from "../helpers/replays";
 import { startServer, type RunningServer } from "../helpers/server";
 import { privateServicesAvailable, startPostgres, startRedis, type PrivatePostgres, type PrivateRedis } from "../helpers/services";
 
@@ -141,6 +142,8 @@ describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)"
     // Written once: the players were freed once (a second write would leave them at -1), and rated once.
     expect(await busy()).toBe("");
     await expectRatedOnce(databaseUrl, rows[0]!, alice.id, bob.id);
+    // Recorded in part by the killed process, then by the survivor: it replays to the stored result.
+    expect(await expectReplaysMatchResults(httpApi(survivor.url))).toBe(1);
   });
 
   it("stores a result written while PostgreSQL is down for 8 s, exactly once, when it is back", { timeout: 120_000 }, async () => {
@@ -184,6 +187,7 @@ describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)"
     await expectRatedOnce(databaseUrl, rows[0]!, alice.id, bob.id);
     expect((await fetch(`${server!.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${server!.url}/game/matches/${matchId}/`)).json()).toMatchObject({ status: "finished", winner: alice.username });
+    expect(await expectReplaysMatchResults(httpApi(server!.url))).toBe(1);
   });
 
   it("answers /healthz 503 while PostgreSQL is down and while Redis is down, 200 again once each is back", { timeout: 120_000 }, async () => {
@@ -272,6 +276,8 @@ describe.runIf(privateServicesAvailable)("faults (private PostgreSQL and Redis)"
       expect(rows).toHaveLength(1);
       const winnerId = finals[0].winner === alice.username ? alice.id : bob.id;
       expect(rows[0]).toMatchObject({ id: matchId, status: "finished", winner_id: winnerId, player1_score: finals[0].player1.score, player2_score: finals[0].player2.score });
+      // The process running the match kept its whole recording and wrote its chunks again.
+      expect(await expectReplaysMatchResults(httpApi(first!.url))).toBe(1);
     });
   });
 });

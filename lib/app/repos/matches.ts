@@ -19,6 +19,15 @@ export interface MatchResult {
   forfeitReason: ForfeitReason | null;
   startedAt: Date | null;
   endedAt: Date;
+  /** What re-simulates the match (docs/REPLAY.md); null when it has none. */
+  replay: StoredReplay | null;
+}
+
+/** A replay as the database keeps it: the envelope's own fields come from the match row. */
+export interface StoredReplay {
+  version: number;
+  ticks: number;
+  inputs: Uint8Array<ArrayBuffer>;
 }
 
 export function matchRepo(db: PrismaClient) {
@@ -54,7 +63,9 @@ export function matchRepo(db: PrismaClient) {
             endedAt: result.endedAt,
           },
         });
-        if (count === 1) await applyRatings(tx, result);
+        if (count !== 1) return;
+        await applyRatings(tx, result);
+        if (result.replay) await tx.matchReplay.create({ data: { matchId: result.matchId, ...result.replay } });
       });
       // Read back rather than returned from the transaction: a retry after a crash hears the change too.
       const stored = await db.match.findUnique({
@@ -78,6 +89,14 @@ export function matchRepo(db: PrismaClient) {
         data: { status: "forfeited", forfeitReason: "interrupted", winnerId: null, endedAt: new Date() },
       });
       return count;
+    },
+
+    /** A finished match's replay with what its envelope needs from the match row; null when it has none. */
+    async findReplay(matchId: number) {
+      return db.matchReplay.findUnique({
+        where: { matchId },
+        select: { version: true, ticks: true, inputs: true, match: { select: { pointsToWin: true, player1Score: true, player2Score: true } } },
+      });
     },
 
     async find(matchId: number) {

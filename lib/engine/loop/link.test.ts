@@ -3,13 +3,14 @@ import { createLiveMatch } from "../../domain/game/lifecycle";
 import type { GameData, GameStateMessage } from "../../protocol/game";
 import { startLoopThread, type LoopLink } from "./link";
 import type { FromLoop, LoopStats } from "./protocol";
-import type { CommandResult } from "./match-loop";
+import type { CommandResult, HandoverSnapshot } from "./match-loop";
 
 const snapshot = (matchId: number) => ({
   match: createLiveMatch({ matchId, player1: { id: 1, username: "alice" }, player2: { id: 2, username: "bob" }, pointsToWin: 5, registerTimeoutMs: 30_000, reconnectGraceMs: 15_000, pauseBudgetMs: 60_000 }, Date.now()),
   seq: 0,
   connected: { player1: true, player2: true },
   spectators: 0,
+  recording: null,
 });
 
 describe("simulation thread", () => {
@@ -35,7 +36,7 @@ describe("simulation thread", () => {
         waiter();
       });
 
-    link.send({ op: "add", snapshot: snapshot(5) });
+    link.send({ op: "add", match: snapshot(5) });
     // A waiting match is broadcast 4 times a second by the thread's own clock.
     await untilBroadcasts(2);
     const refused = await link.request<CommandResult>({ op: "command", matchId: 5, command: { kind: "ready", slot: "player1" }, at: Date.now() });
@@ -49,7 +50,7 @@ describe("simulation thread", () => {
     expect(stats.ticks).toBeGreaterThan(0);
     expect(stats.lateness.samples).toBe(stats.ticks);
 
-    const handed = await link.request<{ matchId: number; json: string }[]>({ op: "handover" });
+    const handed = await link.request<HandoverSnapshot[]>({ op: "handover" });
     expect(handed.map(({ matchId }) => matchId)).toEqual([5]);
     const ticksAtHandover = (await link.request<LoopStats>({ op: "stats" })).ticks;
     expect(await link.request<LoopStats>({ op: "stats" })).toMatchObject({ ticks: ticksAtHandover, ticksPerMinute: 0 });

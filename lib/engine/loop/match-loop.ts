@@ -17,12 +17,13 @@ import {
 } from "../../domain/game/lifecycle";
 import { TICK_SECONDS } from "../../domain/game/constants";
 import { aiTick } from "../../domain/ai";
+import { encodeRecording, recordInput, type Recording, type ReplayEnvelope } from "../../domain/replay";
 import type { LiveForfeitReason, PlayerSlot } from "../../domain/lists";
 import { toGameData } from "../game-data";
 import type { LiveMatchSummary } from "../../protocol/chat";
 import type { GameData, GameStateMessage } from "../../protocol/game";
 import { summarize } from "../../app/live-matches";
-import type { Snapshot } from "../match-store";
+import { storedRecording, type Snapshot } from "../match-store";
 
 /** game_state goes out every other tick while playing: 30 Hz, clients interpolate. */
 export const BROADCAST_EVERY_TICKS = 2;
@@ -51,19 +52,34 @@ export type LoopEvent =
   | { kind: "broadcast"; matchId: number; message: string }
   /** Store this snapshot (JSON of a Snapshot). */
   | { kind: "snapshot"; matchId: number; json: string }
+  /** Store this newly sealed chunk of the match's recording: before any snapshot that counts it. */
+  | { kind: "recordingChunk"; matchId: number; index: number; chunk: string }
   /** The match's line in the Live now list changed (null: it leaves the list). */
   | { kind: "summary"; matchId: number; summary: LiveMatchSummary | null }
   /** Play began: once per match. */
   | { kind: "started"; match: LiveMatch }
-  /** The match is over: once. The loop stops stepping it; the runner writes the result, then removes it. */
-  | { kind: "over"; match: LiveMatch; json: string };
+  /** The match is over: once. The loop stops stepping it; the runner writes the result (and the replay: null when its recording was lost), then removes it. */
+  | { kind: "over"; match: LiveMatch; json: string; replay: ReplayEnvelope | null };
 
-interface LoopMatch extends Snapshot {
+/** A match as the loop holds it: the snapshot's parts, with the whole recording (sealed chunks included). */
+export interface LoopMatchState extends Omit<Snapshot, "recording"> {
+  recording: Recording | null;
+}
+
+interface LoopMatch extends LoopMatchState {
   lastMilestone: string;
   over: boolean;
 }
 
-const snapshotJson = ({ match, seq, connected, spectators }: LoopMatch) => JSON.stringify({ match, seq, connected, spectators } satisfies Snapshot);
+/** An unfinished match's snapshot, with its recording's sealed chunks (to write them again after the store lost them). */
+export interface HandoverSnapshot {
+  matchId: number;
+  json: string;
+  chunks: string[];
+}
+
+const snapshotJson = ({ match, seq, connected, spectators, recording }: LoopMatch) =>
+  JSON.stringify({ match, seq, connected, spectators, recording: recording && storedRecording(recording) } satisfies Snapshot);
 
 export class MatchLoop {
   private readonly matches = new Map<number, LoopMatch>();
@@ -73,8 +89,8 @@ export class MatchLoop {
     return this.matches.size;
   }
 
-  add(snapshot: Snapshot): void {
-    this.matches.set(snapshot.match.matchId, { ...snapshot, lastMilestone: milestone(snapshot.match), over: isOver(snapshot.match) });
+  add(state: LoopMatchState): void {
+    this.matches.set(state.match.matchId, { ...state, lastMilestone: milestone(state.match), over: isOver(state.match) });
   }
 
   remove(matchId: number): void {
@@ -87,8 +103,10 @@ export class MatchLoop {
   }
 
   /** Snapshots of the matches still in play, to hand them over to another process. */
-  unfinishedSnapshots(): { matchId: number; json: string }[] {
-    return [...this.matches.values()].filter((entry) => !entry.over).map((entry) => ({ matchId: entry.match.matchId, json: snapshotJson(entry) }));
+  unfinishedSnapshots(): HandoverSnapshot[] {
+    return [...this.matches.values()]
+      .filter((entry) => !entry.over)
+      .map((entry) => ({ matchId: entry.match.matchId, json: snapshotJson(entry), chunks: entry.recording?.sealed ?? [] }));
   }
 
   apply(matchId: number, command: MatchCommand, now: number, events: LoopEvent[]): CommandResult {
@@ -103,7 +121,7 @@ export class MatchLoop {
         transition = ready(entry.match, command.slot, now);
         break;
       case "move":
-        this.applyMove(entry, command.slot, command.position, command.direction, now);
+        this.applyMove(entry, command.slot, command.position, command.direction, now, events);
         transition = { ok: true, match: entry.match };
         break;
       case "connections":
@@ -134,26 +152,35 @@ export class MatchLoop {
     this.tickCount++;
     for (const entry of this.matches.values()) {
       if (entry.over) continue;
-      this.moveAi(entry, now);
+      this.moveAi(entry, now, events);
       entry.match = advance(entry.match, now, TICK_SECONDS);
       this.afterChange(entry, now, { periodic: true, force: false }, events);
     }
   }
 
-  /** Every paddle move, a human's (the move command) or the AI's: one path, one speed clamp. */
-  private applyMove(entry: LoopMatch, slot: PlayerSlot, position: number, direction: -1 | 0 | 1, now: number): void {
+  /** Every paddle move, a human's (the move command) or the AI's: one path, one speed clamp, recorded as applied. */
+  private applyMove(entry: LoopMatch, slot: PlayerSlot, position: number, direction: -1 | 0 | 1, now: number, events: LoopEvent[]): void {
+    if (entry.over) return;
     entry.match = movePlayer(entry.match, slot, position, direction, now);
+    const { recording } = entry;
+    if (!recording) return;
+    const { sim } = entry.match;
+    const sealedBefore = recording.sealed.length;
+    recordInput(recording, sim.tick, slot, sim.paddles[slot].x);
+    if (recording.sealed.length > sealedBefore) {
+      events.push({ kind: "recordingChunk", matchId: entry.match.matchId, index: sealedBefore, chunk: recording.sealed[sealedBefore]! });
+    }
   }
 
   /** A practice match's AI looks and moves once per tick of play, before the step, as a human's input would land. */
-  private moveAi(entry: LoopMatch, now: number): void {
+  private moveAi(entry: LoopMatch, now: number, events: LoopEvent[]): void {
     const { ai, sim, status } = entry.match;
     if (!ai || status !== "playing") return;
     const decision = aiTick(ai, sim.tick, () => sim);
     entry.match = { ...entry.match, ai: decision.ai };
     if (decision.target === null) return;
     const paddle = sim.paddles[ai.slot];
-    this.applyMove(entry, ai.slot, decision.target, Math.sign(decision.target - paddle.x) as -1 | 0 | 1, now);
+    this.applyMove(entry, ai.slot, decision.target, Math.sign(decision.target - paddle.x) as -1 | 0 | 1, now, events);
   }
 
   /**
@@ -180,7 +207,7 @@ export class MatchLoop {
     if (started) events.push({ kind: "started", match });
     if (isOver(match)) {
       entry.over = true;
-      events.push({ kind: "over", match, json: snapshotJson(entry) });
+      events.push({ kind: "over", match, json: snapshotJson(entry), replay: entry.recording && encodeRecording(entry.recording, match.sim) });
     } else if (changed || (periodic && (this.tickCount + matchId) % SNAPSHOT_EVERY_TICKS === 0)) {
       events.push({ kind: "snapshot", matchId, json: snapshotJson(entry) });
     }

@@ -1,11 +1,10 @@
 // What the main thread (link.ts) and the simulation thread (thread.ts) send each other.
-import type { CommandResult, LoopEvent, MatchCommand } from "./match-loop";
+import type { CommandResult, HandoverSnapshot, LoopEvent, LoopMatchState, MatchCommand } from "./match-loop";
 import type { GameData } from "../../protocol/game";
-import type { Snapshot } from "../match-store";
 
 /** Main thread → simulation thread; `id` asks for a reply. */
 export type ToLoop =
-  | { op: "add"; snapshot: Snapshot }
+  | { op: "add"; match: LoopMatchState }
   | { op: "remove"; matchId: number }
   /** `at`: when the command reached the main thread (epoch ms): the time it takes effect. */
   | { op: "command"; matchId: number; command: MatchCommand; at: number; id?: number }
@@ -25,7 +24,7 @@ export interface LoopStats {
   lateness: { p50: number; p99: number; max: number; samples: number };
 }
 
-export type LoopReply = CommandResult | GameData | null | LoopStats | { matchId: number; json: string }[];
+export type LoopReply = CommandResult | GameData | null | LoopStats | HandoverSnapshot[];
 
 /** Simulation thread → main thread: one message per tick, and one per batch that changed something. */
 export interface FromLoop {

@@ -34,7 +34,7 @@ class LoopThread {
     for (const message of batch) {
       switch (message.op) {
         case "add":
-          this.loop.add(message.snapshot);
+          this.loop.add(message.match);
           break;
         case "remove":
           this.loop.remove(message.matchId);

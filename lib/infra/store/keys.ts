@@ -37,6 +37,8 @@ export const keys = {
   liveChannel: "matches:changed",
   matchState: (matchId: number) => `match:${matchId}:state`,
   matchOwner: (matchId: number) => `match:${matchId}:owner`,
+  /** Hash chunk index → base64 chunk: the sealed part of a live match's recording (docs/REPLAY.md). */
+  matchReplayChunks: (matchId: number) => `match:${matchId}:replay`,
   chatHistory: "chat:lobby",
   /** Pub/sub channel of one server process: commands for the matches it runs. */
   runnerChannel: (processId: string) => `runner:${processId}`,
