@@ -1,10 +1,18 @@
 "use client";
-// The field, drawn every display frame. Remote things (ball, opponent's paddle) come from the
-// interpolation buffer a little in the past, so they move smoothly between the server's 30 Hz
-// states; the viewer's own paddle comes from local prediction, so it reacts at once.
+// The field, drawn every display frame from a frame source: a live match's (liveFrames: the
+// interpolation buffer a little in the past, so remote things move smoothly between the server's
+// 30 Hz states) or a replay's. The viewer's own paddle comes from local prediction, so it reacts at once.
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
 import { fitField, type Size } from "@/lib/client/field-size";
 import { INTERPOLATION_DELAY_MS, type Sample, type StateBuffer } from "@/lib/client/interpolation";
+
+/** What the canvas draws at a moment (performance.now()). */
+export interface FrameSource {
+  sample(now: number): Sample | null;
+}
+
+/** A live match's frames: its states as they were a little in the past, blended. */
+export const liveFrames = (buffer: StateBuffer): FrameSource => ({ sample: (now) => buffer.sampleAt(now - INTERPOLATION_DELAY_MS) });
 import { FIELD_HEIGHT, FIELD_WIDTH } from "@/lib/domain/game";
 import { PLAYER_SLOTS } from "@/lib/domain/lists";
 import type { PlayerSlot } from "@/lib/protocol/game";
@@ -23,7 +31,8 @@ const TRAIL_LENGTH = 8;
 const TRAIL_BREAK = 60;
 
 interface PongCanvasProps {
-  buffer: StateBuffer;
+  /** Kept stable between renders: a new one restarts the drawing loop. */
+  frames: FrameSource;
   /** The viewer's paddle, drawn in emerald and from `predictOwnPaddle`; null for spectators. */
   ownSlot: PlayerSlot | null;
   /** Turn the field 180° so player2 sees their paddle at the bottom. */
@@ -39,7 +48,7 @@ interface PongCanvasProps {
   className?: string;
 }
 
-export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanvas, label, children, className = "" }: PongCanvasProps) {
+export function PongCanvas({ frames, ownSlot, mirrored, predictOwnPaddle, onCanvas, label, children, className = "" }: PongCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -63,7 +72,7 @@ export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanv
 
   // Reads the latest props from inside the animation loop without restarting it.
   const frame = useEffectEvent((now: number) => {
-    const sample = buffer.sampleAt(now - INTERPOLATION_DELAY_MS);
+    const sample = frames.sample(now);
     const own = predictOwnPaddle?.(now) ?? null;
     return { sample, own, ownSlot, mirrored };
   });
@@ -108,7 +117,7 @@ export function PongCanvas({ buffer, ownSlot, mirrored, predictOwnPaddle, onCanv
       cancelAnimationFrame(handle);
       observer.disconnect();
     };
-  }, [buffer]);
+  }, [frames]);
 
   return (
     <div ref={areaRef} className={`flex min-h-0 min-w-0 items-center justify-center ${className}`}>

@@ -6,11 +6,12 @@
 // small screens the match covers the page (nav included) as a play mode with its own way out.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { CountdownOverlay, PauseOverlay, PointFlash, ReadyOverlay, ScoreTag } from "@/components/match/FieldOverlays";
 import { LeaveMatch, MatchErrorCard } from "@/components/match/LeaveMatch";
 import { MatchHeader } from "@/components/match/MatchHeader";
-import { PongCanvas } from "@/components/match/PongCanvas";
+import { liveFrames, PongCanvas } from "@/components/match/PongCanvas";
+import { measureStageTop } from "@/components/match/stage";
 import { ResultPanel } from "@/components/match/ResultPanel";
 import { SoundToggle, useMatchSound } from "@/components/match/SoundToggle";
 import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
@@ -47,14 +48,6 @@ function setUpStage(stage: HTMLDivElement | null) {
     stopMeasuring();
     uncover();
   };
-}
-
-/** Keeps the in-flow stage's height right when what is above it (the nav) changes height with the window. */
-function measureStageTop(stage: HTMLElement): () => void {
-  const measure = () => stage.style.setProperty("--stage-top", `${Math.round(stage.getBoundingClientRect().top + window.scrollY)}px`);
-  measure();
-  window.addEventListener("resize", measure);
-  return () => window.removeEventListener("resize", measure);
 }
 
 /** In play mode what the stage covers (skip link, nav, footer) leaves the Tab order and the accessibility tree. */
@@ -124,6 +117,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
   };
   const { buffer, game, role, join, notice, setNotice } = useMatchSession({ socket, connected, matchId, viewerName, viewerSlot, endedBeforeLoad, onEvents, deferClose, cancelClose });
 
+  const frames = useMemo(() => liveFrames(buffer), [buffer]);
   const slot = role === "spectator" ? null : role;
   const mirrored = slot === "player2";
   const bottom: PlayerSlot = mirrored ? "player2" : "player1";
@@ -184,7 +178,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
       </div>
 
       <PongCanvas
-        buffer={buffer}
+        frames={frames}
         ownSlot={slot}
         mirrored={mirrored}
         predictOwnPaddle={input.advance}
