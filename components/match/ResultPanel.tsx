@@ -32,6 +32,7 @@ export function ResultPanel({
   hasOpponent,
   ratings,
   practiceLevel,
+  replayHref,
 }: {
   outcome: StoredResult;
   names: Names;
@@ -42,6 +43,8 @@ export function ResultPanel({
   ratings: RatingChanges;
   /** A practice match: the AI's level, for "Play again" (the AI takes no rematch challenge). */
   practiceLevel: AiLevel | null;
+  /** Where the match's replay is; null when it was never played. */
+  replayHref: string | null;
 }) {
   const practice = usePracticeStart();
   const rematch = useSendChallenge();
@@ -85,9 +88,17 @@ export function ResultPanel({
               {rematch.sending ? "Sending…" : "Rematch"}
             </Button>
           )}
-          <Link href="/" className={buttonClass({ variant: "secondary" })}>
-            Back to lobby
-          </Link>
+          {/* Side by side: the panel must still fit a phone held sideways. */}
+          <div className={replayHref ? "grid grid-cols-2 gap-2" : "flex flex-col"}>
+            {replayHref && (
+              <Link href={replayHref} className={buttonClass({ variant: "secondary", className: "px-2" })} data-testid="watch-replay">
+                Watch replay
+              </Link>
+            )}
+            <Link href="/" className={buttonClass({ variant: "secondary", className: replayHref ? "px-2" : "" })}>
+              Back to lobby
+            </Link>
+          </div>
         </div>
         <p role="status" data-testid="rematch-status" className="mt-3 min-h-5 text-sm text-slate-200 play-mode:mt-1">
           {rematchState.text}

@@ -1,5 +1,5 @@
 // The bracket: one column per round (future rounds as empty cards), each match with its players,
-// scores, status and a Play or Watch link while it is live.
+// scores, status and a Play or Watch link while it is live, a Replay link once it was played.
 import { sameName } from "@/lib/client/names";
 import type { BracketMatchStatus, TournamentJson, TournamentMatchJson } from "@/lib/protocol/tournament";
 import { MatchLink } from "./MatchLink";
@@ -78,6 +78,7 @@ function MatchCard({ match, viewer }: { match: TournamentMatchJson; viewer: Tour
           {match.forfeit_reason && match.forfeit_reason !== match.status && <span className="text-slate-400">({match.forfeit_reason.replaceAll("_", " ")})</span>}
         </span>
         {live && <MatchLink match={match} mine={mine} className="focus-visible:-outline-offset-2" />}
+        {!live && match.has_replay && <MatchLink match={match} mine={mine} replay className="focus-visible:-outline-offset-2" />}
       </div>
     </li>
   );

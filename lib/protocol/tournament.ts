@@ -43,6 +43,8 @@ export interface TournamentMatchJson {
    * REGISTER_TIMEOUT_MS after the match was created. Null otherwise.
    */
   join_deadline: string | null;
+  /** Whether the match has a replay (GET /game/matches/<id>/replay/, the page /match/<id>/replay/). */
+  has_replay: boolean;
 }
 
 export interface TournamentJson {

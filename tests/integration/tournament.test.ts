@@ -87,8 +87,9 @@ describe.each(backends)("tournaments on $name", (backend) => {
     expect(final.rounds.at(-1)!.matches[0]).toMatchObject({ status: "finished", winner: users[0]!.username });
     for (const match of final.rounds[0]!.matches) expect(["finished", "bye"]).toContain(match.status);
     for (const match of final.rounds.flatMap((round) => round.matches).filter((match) => match.status !== "bye")) {
-      expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0, join_deadline: null });
+      expect(match).toMatchObject({ status: "finished", forfeit_reason: null, score1: 1, score2: 0, join_deadline: null, has_replay: true });
     }
+    for (const match of final.rounds[0]!.matches.filter((match) => match.status === "bye")) expect(match.has_replay).toBe(false);
     expect(final.players.filter((player) => !player.eliminated).map((player) => player.username)).toEqual([users[0]!.username]);
     // Counted as the winner's (their profile lists these).
     expect((await server().context.tournaments.wonBy(users[0]!.id)).map((won) => won.name)).toContain("Friday cup");

@@ -10,12 +10,14 @@ import { useMemo, useState } from "react";
 import { CountdownOverlay, PauseOverlay, PointFlash, ReadyOverlay, ScoreTag } from "@/components/match/FieldOverlays";
 import { LeaveMatch, MatchErrorCard } from "@/components/match/LeaveMatch";
 import { MatchHeader } from "@/components/match/MatchHeader";
-import { liveFrames, PongCanvas } from "@/components/match/PongCanvas";
+import { liveFrames, PongCanvas, type FrameSource } from "@/components/match/PongCanvas";
+import { ReplayControls } from "@/components/replay/ReplayControls";
+import { useRewind } from "@/components/replay/useRewind";
+import { Button, buttonClass } from "@/components/ui/Button";
 import { measureStageTop } from "@/components/match/stage";
 import { ResultPanel } from "@/components/match/ResultPanel";
 import { SoundToggle, useMatchSound } from "@/components/match/SoundToggle";
 import { useGameSocket, useMatchCloses, useRealtimeStatus } from "@/components/realtime/context";
-import { buttonClass } from "@/components/ui/Button";
 import type { GameEvent } from "@/lib/client/game-events";
 import { useMatchSession } from "@/lib/client/hooks/useMatchSession";
 import { useRatingChange } from "@/lib/client/hooks/useRatingChange";
@@ -85,13 +87,15 @@ interface MatchViewProps {
   /** Null only for a tournament bye. */
   player2: string | null;
   result: StoredResult | null;
+  /** Play had begun when the page loaded (the match has or will have a replay). */
+  startedBeforeLoad: boolean;
   /** A practice match: the AI's level. */
   practiceLevel: AiLevel | null;
 }
 
 type Point = { id: number; scorer: PlayerSlot; scores: Record<PlayerSlot, number> };
 
-export function MatchView({ matchId, viewer, viewerSlot, player1, player2, result, practiceLevel }: MatchViewProps) {
+export function MatchView({ matchId, viewer, viewerSlot, player1, player2, result, startedBeforeLoad, practiceLevel }: MatchViewProps) {
   const router = useRouter();
   const socket = useGameSocket();
   const connection = useRealtimeStatus();
@@ -136,10 +140,14 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
 
   const outcome = outcomeOf(game, result);
   const ratings = useRatingChange(matchId, outcome !== null, socket);
+  const rewind = useRewind(matchId, names);
+  const live = !outcome && status !== null;
+  // A spectator of a live match may rewind it; the match's end brings everyone back to it.
+  const replay = role === "spectator" && live ? rewind.player : null;
+  const replayFrames = useMemo<FrameSource | null>(() => replay && { sample: (now) => replay.sample(now) }, [replay]);
   if (join.kind === "failed" && !outcome) return <MatchErrorCard message={join.message} />;
 
-  const scoreOf = (of: PlayerSlot) => game?.[of].score ?? outcome?.scores[of] ?? 0;
-  const live = !outcome && status !== null;
+  const scoreOf = (of: PlayerSlot) => (replay && rewind.clock ? rewind.clock.score[of] : (game?.[of].score ?? outcome?.scores[of] ?? 0));
   const seated = slot !== null && live && join.kind === "joined";
   const showReady = slot !== null && connected && game?.status === "waiting" && game[slot].registered && !game[slot].ready;
   const leave = async () => {
@@ -164,7 +172,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
       />
       <div className="min-h-6 landscape:col-start-2 landscape:row-start-2">
         <p data-testid="match-status" role="status" className="text-center text-sm font-medium text-slate-200 sm:text-base landscape:text-left">
-          <StatusLineText line={statusText({ game, slot, connection, join, ended: outcome !== null })} />
+          {replay ? "Rewound: press Live to return to the match." : <StatusLineText line={statusText({ game, slot, connection, join, ended: outcome !== null })} />}
         </p>
         {notice && (
           <p role="alert" className="mt-1 text-center text-sm text-rose-300 landscape:text-left">
@@ -178,7 +186,7 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
       </div>
 
       <PongCanvas
-        frames={frames}
+        frames={replayFrames ?? frames}
         ownSlot={slot}
         mirrored={mirrored}
         predictOwnPaddle={input.advance}
@@ -190,9 +198,9 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
         <ScoreTag slot={top} name={names[top]} score={scoreOf(top)} own={slot === top} place="top" pulse={point?.scorer === top ? point.id : null} />
         <ScoreTag slot={bottom} name={names[bottom]} score={scoreOf(bottom)} own={slot === bottom} place="bottom" pulse={point?.scorer === bottom ? point.id : null} />
         {showReady && slot && <ReadyOverlay matchId={matchId} slot={slot} socket={socket} onError={setNotice} />}
-        {!outcome && game?.status === "countdown" && game.countdown !== null && <CountdownOverlay value={game.countdown} />}
-        {!outcome && game?.status === "paused" && <PauseOverlay paused={game.paused} self={slot !== null && game.paused !== null && sameName(game.paused.player, game[slot].username)} />}
-        {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} ratings={ratings} practiceLevel={practiceLevel} />}
+        {!outcome && !replay && game?.status === "countdown" && game.countdown !== null && <CountdownOverlay value={game.countdown} />}
+        {!outcome && !replay && game?.status === "paused" && <PauseOverlay paused={game.paused} self={slot !== null && game.paused !== null && sameName(game.paused.player, game[slot].username)} />}
+        {outcome && <ResultPanel outcome={outcome} names={names} viewerName={viewerName} slot={slot} hasOpponent={player2 !== null} ratings={ratings} practiceLevel={practiceLevel} replayHref={startedBeforeLoad || (game?.tick ?? 0) > 0 ? `/match/${matchId}/replay/` : null} />}
       </PongCanvas>
 
       <div className="flex flex-wrap items-center justify-center gap-2 text-sm text-slate-400 sm:gap-3 landscape:col-start-2 landscape:row-start-3 landscape:flex-col landscape:items-start landscape:justify-start">
@@ -201,6 +209,23 @@ export function MatchView({ matchId, viewer, viewerSlot, player1, player2, resul
             <p className="pointer-coarse:hidden">Move with ← → or A / D, or drag on the field.</p>
             <p className="hidden pointer-coarse:block">Drag on the field to move.</p>
           </>
+        )}
+        {replay && rewind.clock && (
+          <ReplayControls player={replay} clock={rewind.clock} act={rewind.act} names={names}>
+            <Button size="sm" onClick={rewind.live} data-testid="rewind-live">
+              Live
+            </Button>
+          </ReplayControls>
+        )}
+        {role === "spectator" && live && !replay && (
+          <Button size="sm" variant="secondary" onClick={() => void rewind.rewind()} disabled={rewind.loading} data-testid="rewind">
+            {rewind.loading ? "Loading…" : "Rewind"}
+          </Button>
+        )}
+        {rewind.error && (
+          <p role="alert" className="text-rose-300">
+            {rewind.error}
+          </p>
         )}
         <SoundToggle on={sound.on} onToggle={sound.toggle} />
         {seated && <LeaveMatch onLeave={leave} />}

@@ -50,6 +50,7 @@ export default async function MatchPage({ params }: Props) {
       player1={match.player1.username}
       player2={match.player2?.username ?? null}
       result={result}
+      startedBeforeLoad={match.startedAt !== null}
       practiceLevel={practiceLevel}
     />
   );

@@ -179,6 +179,11 @@ export default async function ProfilePage({ params }: Props) {
                         {ended}
                       </span>
                     )}
+                    {match.hasReplay && (
+                      <Link href={`/match/${match.id}/replay/`} className="inline-flex min-h-11 items-center text-xs font-medium text-emerald-300 underline-offset-2 hover:underline" data-testid="match-replay">
+                        Watch replay<span className="sr-only"> of the match {match.opponent ? `against ${match.opponent}` : match.id}</span>
+                      </Link>
+                    )}
                   </span>
                   <span className="shrink-0 text-right">
                     <span className="block font-mono text-slate-200">

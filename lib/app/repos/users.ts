@@ -49,6 +49,8 @@ export interface MatchSummary {
   rating: { before: number; after: number } | null;
   /** Against the AI: never rated, not in the human's wins and losses. */
   practice: boolean;
+  /** Whether it has a replay (it was played, and recorded). */
+  hasReplay: boolean;
 }
 
 /** One rated game of a player, for their profile's chart, streak and peak. */
@@ -179,7 +181,7 @@ export function userRepo(db: PrismaClient) {
         where: { status: { in: ["finished", "forfeited"] }, OR: [{ player1Id: userId }, { player2Id: userId }] },
         orderBy: { endedAt: "desc" },
         take: limit,
-        include: { player1: { select: { username: true } }, player2: { select: { username: true } } },
+        include: { player1: { select: { username: true } }, player2: { select: { username: true } }, replay: { select: { matchId: true } } },
       });
       return matches.map((match) => {
         const isPlayer1 = match.player1Id === userId;
@@ -195,6 +197,7 @@ export function userRepo(db: PrismaClient) {
           tournamentId: match.tournamentId,
           rating: ratingChange(isPlayer1 ? match.player1RatingBefore : match.player2RatingBefore, isPlayer1 ? match.player1RatingAfter : match.player2RatingAfter),
           practice: match.practice,
+          hasReplay: match.replay !== null,
         };
       });
     },

@@ -20,7 +20,9 @@ export const withPeople = {
   creator: { select: { username: true } },
   winner: { select: { username: true } },
   players: { include: { user: { select: { id: true, username: true } } }, orderBy: { joinedAt: "asc" } },
-  matches: { include: { player1: { select: { username: true } }, player2: { select: { username: true } }, winner: { select: { username: true } } } },
+  matches: {
+    include: { player1: { select: { username: true } }, player2: { select: { username: true } }, winner: { select: { username: true } }, replay: { select: { matchId: true } } },
+  },
 } satisfies Prisma.TournamentInclude;
 export type TournamentRow = Prisma.TournamentGetPayload<{ include: typeof withPeople }>;
 
@@ -81,6 +83,7 @@ export function toJson(row: TournamentRow, registerTimeoutMs: number): Tournamen
         winner: nameOf(match.winner),
         forfeit_reason: asForfeitReason(stored?.forfeitReason ?? null),
         join_deadline: status === "ready" && stored ? joinDeadline(stored.createdAt, registerTimeoutMs) : null,
+        has_replay: stored?.replay != null,
       };
     }),
   }));
