@@ -1,6 +1,7 @@
 // The ownership of a match: exactly one process runs it, the one holding its lease in the store.
 // The owner renews its leases; a process that stops gives them up, and one that dies lets them
 // expire, so another process can take the match over.
+import { isOver } from "../domain/game/lifecycle";
 import { keys } from "../infra/store/keys";
 import type { LiveStore } from "../infra/store/types";
 import { readSnapshot, type Snapshot } from "./match-store";
@@ -44,6 +45,8 @@ export class MatchLeases {
       await this.store.hashDelete(keys.liveMatches, String(matchId));
       return null;
     }
+    // Over and cleaned up (a late command for a finished match): nothing to do.
+    if (isOver(snapshot.match) && (await this.store.hashGet(keys.liveMatches, String(matchId))) === null) return null;
     // Its owner saved it moments ago: the lease is missing only because the store lost it, and
     // that owner will take it again. Two processes running one match would both broadcast.
     if (savedByLiveOwner(snapshot, this.processId)) return null;

@@ -1,12 +1,20 @@
 // A process killed outright (kill -9: no goodbye) must not leave its users "online", their
 // connections counted, their challenges open or anyone "in a game" for ever: the survivors see
-// its heartbeat stop and clean up after it, and take over the pairing waves it ran.
+// its heartbeat stop and clean up after it, take over the pairing waves it ran, and finish a
+// match it had ended without writing the result.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import type { PresenceMessage } from "@/lib/protocol/chat";
 import type { PairingFound } from "@/lib/protocol/game";
 import { scaledOut } from "../helpers/backends";
-import { closeAll, connectGame, emitAck, nextEvent, onlineUser, type OnlineUser } from "../helpers/protocol";
+import { closeAll, connectGame, emitAck, httpApi, nextEvent, onlineUser, type OnlineUser } from "../helpers/protocol";
+import { query, storedRatings } from "../helpers/faults";
+import { expectReplaysMatchResults } from "../helpers/replays";
+import { createLiveMatch, forfeit } from "@/lib/domain/game/lifecycle";
+import { movePaddle, step } from "@/lib/domain/game/simulation";
+import { TICK_SECONDS } from "@/lib/domain/game/constants";
+import { createRecording, recordInput } from "@/lib/domain/replay";
+import { storedRecording } from "@/lib/engine/match-store";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectSocket, connected, registerAndLogin } from "../helpers/users";
 
@@ -90,6 +98,42 @@ describe.runIf(scaledOut)("clean-up after a process killed with kill -9", () => 
     } finally {
       await redis.quit();
       closeAll(alice, bob);
+    }
+  });
+
+  it("finishes a match whose owner died after it ended but before writing the result: the result, its replay and the rating change, once", async () => {
+    const redis = createClient({ url: environment.REDIS_URL });
+    await redis.connect();
+    try {
+      const [alice, bob] = [await registerAndLogin(survivor.url, "orphan1"), await registerAndLogin(survivor.url, "orphan2")];
+      const [row] = await query<{ id: number }>(environment.DATABASE_URL!, "INSERT INTO matches (player1_id, player2_id, points_to_win, status, started_at) VALUES ($1, $2, 5, 'playing', now()) RETURNING id", [alice.id, bob.id]);
+      const matchId = row!.id;
+      // As the dead owner left it: the match played a little, then Bob quit; the final snapshot
+      // was stored, still listed live, no lease, no result in the database.
+      const started = createLiveMatch({ matchId: matchId, player1: alice, player2: bob, pointsToWin: 5, registerTimeoutMs: 30_000, reconnectGraceMs: 15_000, pauseBudgetMs: 60_000 }, Date.now() - 60_000);
+      let match = { ...started, status: "playing" as const, startedAt: Date.now() - 50_000 };
+      const recording = createRecording({ seed: matchId, pointsToWin: 5 });
+      for (let tick = 0; tick < 200; tick++) {
+        match = { ...match, sim: step(match.sim, TICK_SECONDS).state };
+        match = { ...match, sim: { ...match.sim, paddles: { ...match.sim.paddles, player1: movePaddle(match.sim.paddles.player1, 100 + tick, 1, TICK_SECONDS) } } };
+        recordInput(recording, match.sim.tick, "player1", match.sim.paddles.player1.x);
+      }
+      const over = forfeit(match, "player2", "quit", Date.now() - 10_000);
+      const snapshot = { owner: "a-dead-process", savedAt: Date.now() - 10_000, match: over, seq: 99, connected: { player1: true, player2: false }, spectators: 0, recording: storedRecording(recording) };
+      const prefix = environment.REDIS_KEY_PREFIX;
+      await redis.set(`${prefix}:match:${matchId}:state`, JSON.stringify(snapshot));
+      await redis.hSet(`${prefix}:matches:live`, String(matchId), "1");
+
+      await expect
+        .poll(async () => (await query<{ status: string; winner_id: number | null; forfeit_reason: string }>(environment.DATABASE_URL!, "SELECT status, winner_id, forfeit_reason FROM matches WHERE id = $1", [matchId]))[0], { timeout: 15_000, interval: 200 })
+        .toMatchObject({ status: "forfeited", winner_id: alice.id, forfeit_reason: "quit" });
+      expect(await storedRatings(environment.DATABASE_URL!, [alice.id, bob.id])).toMatchObject([{ rated_games: 1 }, { rated_games: 1 }]);
+      await expect.poll(() => redis.hGet(`${prefix}:matches:live`, String(matchId)), { timeout: 10_000, interval: 200 }).toBeNull();
+      expect(await expectReplaysMatchResults(httpApi(survivor.url))).toBeGreaterThanOrEqual(1);
+      const replay = (await (await fetch(`${survivor.url}/game/matches/${matchId}/replay/`)).json()) as { ticks: number };
+      expect(replay.ticks).toBe(200);
+    } finally {
+      await redis.quit();
     }
   });
 });

@@ -166,7 +166,13 @@ export class MatchLoop {
     if (!recording) return;
     const { sim } = entry.match;
     const sealedBefore = recording.sealed.length;
-    recordInput(recording, sim.tick, slot, sim.paddles[slot].x);
+    try {
+      recordInput(recording, sim.tick, slot, sim.paddles[slot].x);
+    } catch {
+      // A recording that cannot go on (a bug, never a client's input) costs the replay, not the match.
+      entry.recording = null;
+      return;
+    }
     if (recording.sealed.length > sealedBefore) {
       events.push({ kind: "recordingChunk", matchId: entry.match.matchId, index: sealedBefore, chunk: recording.sealed[sealedBefore]! });
     }
