@@ -13,20 +13,30 @@ test("a spectator rewinds a live duel and returns to live; its replay plays, see
   await sue.page.goto(`/match/${matchId}/`);
   await expect(sue.page.getByTestId("spectating")).toBeVisible();
 
-  // Nobody moves: the ball gets past a paddle. Once a point is in, Sue rewinds to watch it again.
+  // Nobody moves: the ball gets past a paddle. Once a point is in, Ben steps away (the match
+  // pauses for everyone, so it cannot end meanwhile) and Sue rewinds to watch the point again.
   for (const player of [ann, ben]) await player.page.getByRole("button", { name: "Ready" }).click();
   await expect(sue.page.getByTestId("match-status")).toHaveText("Live: first to 2", { timeout: 15_000 });
-  await expect(sue.page.getByTestId("score-player1").or(sue.page.getByTestId("score-player2")).filter({ hasText: "1" })).toHaveCount(1, { timeout: 60_000 });
+  const scoredOne = sue.page.getByTestId("score-player1").or(sue.page.getByTestId("score-player2")).filter({ hasText: /^1$/ });
+  await expect(scoredOne).toHaveCount(1, { timeout: 60_000 });
+  await ben.page.goto("about:blank");
+  await expect(sue.page.getByTestId("pause-overlay")).toBeVisible();
   await sue.page.getByTestId("rewind").click();
   await expect(sue.page.getByTestId("match-status")).toHaveText("Rewound: press Live to return to the match.");
-  const point = sue.page.getByTestId("replay-point").first();
-  await point.click();
-  // At the point's moment, the field's scores are those the point made: one of them is 1.
-  await expect(sue.page.getByTestId("score-player1").or(sue.page.getByTestId("score-player2")).filter({ hasText: "1" })).toHaveCount(1);
+  // The rewind starts before the end of what was played, and plays on.
+  const seek = sue.page.getByTestId("replay-seek");
+  expect(Number(await seek.inputValue())).toBeLessThan(Number(await seek.getAttribute("max")));
+  await expect(sue.page.getByTestId("replay-play")).toHaveAccessibleName("Pause");
+  await sue.page.getByTestId("replay-point").first().click();
+  // At the point's moment, the field's scores are those the point made.
+  await expect(scoredOne).toHaveCount(1);
+  await expect(sue.page.getByTestId("pause-overlay")).toHaveCount(0);
   await expectAccessible(sue.page, "match: a spectator rewinding");
   await sue.page.getByTestId("rewind-live").click();
   await expect(sue.page.getByTestId("replay-controls")).toHaveCount(0);
-  await expect(sue.page.getByTestId("match-status")).toHaveText(/^(Live: first to 2|Match over)$/);
+  await expect(sue.page.getByTestId("pause-overlay")).toBeVisible();
+  await ben.page.goBack();
+  await expect(sue.page.getByTestId("match-status")).toHaveText("Live: first to 2", { timeout: 20_000 });
 
   // The match ends; the result offers its replay.
   await expect(ann.page.getByTestId("match-result")).toBeVisible({ timeout: 120_000 });
@@ -50,10 +60,11 @@ test("a spectator rewinds a live duel and returns to live; its replay plays, see
   await expect(replay.getByTestId("score-player1")).toHaveText(firstP1!);
   await expect(replay.getByTestId("score-player2")).toHaveText(firstP2!);
 
-  // Space plays, the time moves on; space again pauses.
-  await replay.locator("body").press(" ");
+  // Space plays, the time moves on; space again pauses (focus off the buttons, whose own key it is).
+  await replay.locator("canvas").click();
+  await replay.keyboard.press(" ");
   await expect(replay.getByTestId("replay-play")).toHaveAccessibleName("Pause");
-  await replay.locator("body").press(" ");
+  await replay.keyboard.press(" ");
   await expect(replay.getByTestId("replay-play")).toHaveAccessibleName("Play");
 
   // A shared link opens at its moment, on a phone too.
@@ -66,9 +77,9 @@ test("a spectator rewinds a live duel and returns to live; its replay plays, see
     await expectAccessible(phone, "replay page on a phone");
     // → moves 5 s on (or to the end), `,` one frame back.
     const end = Number(await seek.getAttribute("max"));
-    await phone.locator("body").press("ArrowRight");
+    await phone.keyboard.press("ArrowRight");
     await expect(seek).toHaveValue(String(Math.min(end, 90 + 300)));
-    await phone.locator("body").press(",");
+    await phone.keyboard.press(",");
     await expect(seek).toHaveValue(String(Math.min(end, 90 + 300) - 1));
   }
 });

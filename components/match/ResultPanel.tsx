@@ -58,7 +58,7 @@ export function ResultPanel({
 
   return (
     <div className="absolute inset-0 flex items-center justify-center overflow-y-auto rounded-lg bg-slate-950/85 p-3 backdrop-blur-sm">
-      <section data-testid="match-result" aria-labelledby="match-result-title" className="w-full max-w-xs rounded-xl border border-slate-700 bg-slate-900 p-5 text-center shadow-2xl play-mode:p-3">
+      <section data-testid="match-result" aria-labelledby="match-result-title" className="w-full max-w-sm rounded-xl border border-slate-700 bg-slate-900 p-5 text-center shadow-2xl play-mode:p-3">
         <h2 id="match-result-title" className={`text-2xl font-extrabold sm:text-3xl ${tone}`}>
           {headline}
         </h2>

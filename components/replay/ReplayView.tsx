@@ -76,7 +76,7 @@ export function ReplayView({ matchId, names, initialTick }: ReplayViewProps) {
     <div
       ref={setUpStage}
       data-testid="replay-stage"
-      className="mx-auto grid h-[calc(100dvh-var(--stage-top,8rem)-2rem)] min-h-[36rem] w-full grid-cols-1 grid-rows-[auto_minmax(0,1fr)_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_20rem] landscape:grid-rows-[auto_minmax(0,1fr)]"
+      className="mx-auto grid h-[calc(100dvh-var(--stage-top,8rem)-2rem)] min-h-[36rem] w-full landscape:min-h-64 grid-cols-1 grid-rows-[auto_minmax(0,1fr)_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_20rem] landscape:grid-rows-[auto_minmax(0,1fr)]"
     >
       <header className="flex flex-wrap items-center gap-2 landscape:col-start-2 landscape:row-start-1">
         <h1 className="min-w-0 flex-1 text-lg font-bold text-white sm:text-xl wrap-anywhere">
