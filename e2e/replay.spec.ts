@@ -67,6 +67,11 @@ test("a spectator rewinds a live duel and returns to live; its replay plays, see
   await replay.keyboard.press(" ");
   await expect(replay.getByTestId("replay-play")).toHaveAccessibleName("Play");
 
+  // The players' histories offer it too.
+  await replay.goto(`/users/${ann.username}/`);
+  await replay.getByTestId("match-history").getByRole("link", { name: `Watch replay of the match against ${ben.username}` }).click();
+  await replay.waitForURL(`/match/${matchId}/replay/`);
+
   // A shared link opens at its moment, on a phone too.
   for (const screen of [SCREENS.phonePortrait, SCREENS.phoneLandscape]) {
     const phone = await newPage(screen);

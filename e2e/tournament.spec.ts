@@ -77,6 +77,11 @@ test("three players run a tournament to a champion through the UI", async ({ new
   }
   expect(new Set(champions).size).toBe(1);
   expect(champions[0]).toMatch(new RegExp(`${ann.username}|${semifinalWinner.username}`));
+  // Both played matches offer their replay on the bracket; the bye has none.
+  const played = cid.page.locator('[data-testid="bracket-match"][data-status="finished"]');
+  await expect(played).toHaveCount(2);
+  await expect(played.getByRole("link", { name: /^Replay / })).toHaveCount(2);
+  await expect(bye.getByRole("link")).toHaveCount(0);
 
   // The title shows on the champion's profile.
   const champion = [ann, semifinalWinner].find((player) => champions[0]!.includes(player.username))!;

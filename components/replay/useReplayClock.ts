@@ -26,16 +26,18 @@ function readClock(player: ReplayPlayer, now: number): ReplayClock {
 
 const same = (a: ReplayClock, b: ReplayClock) => a.tick === b.tick && a.playing === b.playing && a.score.player1 === b.score.player1 && a.score.player2 === b.score.player2;
 
-/** The clock as the controls show it, and `act` to change the player (it refreshes the clock at once). */
+/** The clock as the controls show it (read it only with a player), and `act` to change the player (it refreshes the clock at once). */
 export function useReplayClock(player: ReplayPlayer | null) {
   const [clock, setClock] = useState<ReplayClock | null>(null);
   const refresh = useCallback(() => {
-    if (!player) return setClock(null);
+    if (!player) return;
     const next = readClock(player, performance.now());
     setClock((current) => (current && same(current, next) ? current : next));
   }, [player]);
 
   useEffect(() => {
+    // Nothing to follow (a spectator not rewinding): no frame loop.
+    if (!player) return;
     let handle = 0;
     const follow = () => {
       refresh();
@@ -43,7 +45,7 @@ export function useReplayClock(player: ReplayPlayer | null) {
     };
     follow();
     return () => cancelAnimationFrame(handle);
-  }, [refresh]);
+  }, [player, refresh]);
 
   const act = useCallback(
     (change: (player: ReplayPlayer, now: number) => void) => {
