@@ -7,6 +7,8 @@ import { EnvError, env } from "./lib/env";
 import { setAppContext } from "./lib/app/context";
 import { createApp } from "./lib/create-app";
 import { guardHttpRequest } from "./lib/transport/http/guard";
+import { serveMetrics } from "./lib/transport/http/metrics";
+import type { Registry } from "prom-client";
 import { openDatabase } from "./lib/infra/db/open";
 import { createLogger } from "./lib/infra/log";
 import { resolveSessionSecret } from "./lib/infra/session-secret";
@@ -35,12 +37,23 @@ async function main() {
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
 
+  // Known once the app is built (requests may come in before it is).
+  const scrape: { registry?: Registry } = {};
   const server = createServer((request, response) => {
+    // Prometheus scrapes /metrics (an exact path, as it expects): no page, no Next.
+    if (request.url === "/metrics" && scrape.registry) {
+      void serveMetrics(request, response, { registry: scrape.registry, token: config.METRICS_TOKEN }).catch((error: Error) => {
+        log.error(`metrics: ${error.message}`);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+      return;
+    }
     // Health checks ask for /healthz without the slash every other route has.
     if (request.url === "/healthz") request.url = "/healthz/";
     if (guardHttpRequest(request, response, config)) void handle(request, response);
   });
   const app = await createApp(server, { config, log, database, live });
+  scrape.registry = app.context.metrics.registry;
   setAppContext(app.context);
 
   // In memory, live state does not outlive the process: duels under way are called off, and

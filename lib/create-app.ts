@@ -23,6 +23,9 @@ import type { Env } from "./env";
 import type { Database } from "./infra/db/client";
 import type { Logger } from "./infra/log";
 import type { LiveState } from "./infra/store";
+import { keys } from "./infra/store/keys";
+import { timedStore } from "./infra/store/timed";
+import { createMetrics } from "./infra/metrics";
 import type { GameStateMessage, MatchRole } from "./protocol/game";
 import { createSocketServer, registerNamespaces } from "./transport/socketio/create";
 import { socketChallengeNotifier, socketMatchNotifier, socketPairingNotifier, socketTournamentNotifier } from "./transport/socketio/notifier";
@@ -44,8 +47,12 @@ export interface App {
 
 const BUSY_SWEEP_MS = 5_000;
 
-export async function createApp(httpServer: HttpServer, { config, log, database, live }: AppInfra): Promise<App> {
-  const { store } = live;
+export async function createApp(httpServer: HttpServer, { config, log, database, live: opened }: AppInfra): Promise<App> {
+  const metrics = createMetrics();
+  const storeCall = (backend: string) => (operation: string, seconds: number) => metrics.storeCall.observe({ backend, operation }, seconds);
+  const store = timedStore(opened.store, storeCall(opened.store.kind));
+  const live: LiveState = { ...opened, store };
+  database.onQuery((seconds) => metrics.dbQuery.observe({ backend: database.backend }, seconds));
   const processId = randomUUID();
   const limits = new Limits(store, config);
 
@@ -61,7 +68,7 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
       await Promise.all([...rolesByMatch].map(([matchId, roles]) => runner.audienceChanged(matchId, roles)));
     },
   });
-  const { io, namespaces } = createSocketServer(httpServer, { config, live, ledger, log });
+  const { io, namespaces } = createSocketServer(httpServer, { config, live, ledger, log, metrics });
   const { game } = namespaces;
 
   const runner = new MatchRunner({
@@ -75,6 +82,7 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
       remote
         ? game.to(matchRoom(matchId)).emit("game_state", JSON.parse(message) as GameStateMessage)
         : game.local.to(matchRoom(matchId)).emit("game_state", new PreEncoded(message) as unknown as GameStateMessage),
+    observeRelayDelay: (seconds) => metrics.relayDelay.observe(seconds),
     onStarted: (match) => matches.started(match),
     // A tournament hears of its match's result through this hook: the services do not import each other.
     onFinished: async (match, replay) => {
@@ -112,11 +120,17 @@ export async function createApp(httpServer: HttpServer, { config, log, database,
     log,
   });
   const practice = createPracticeService({ config, store, users, matchRows, host, leavePool: (userIds) => pairing.withdraw(userIds) });
-  const context: AppContext = { databaseBackend: database.backend, db, store, limits, users, leaderboard: leaderboardRepo(db), matchRows, matches, practice, tournaments, host };
+  const context: AppContext = { databaseBackend: database.backend, db, store, limits, users, leaderboard: leaderboardRepo(db), matchRows, matches, practice, tournaments, host, metrics };
+  metrics.connect({
+    matchesRunning: () => runner.ownedMatches,
+    drainTickLateness: () => runner.drainTickLateness(),
+    socketsPerNamespace: () => Object.fromEntries(Object.values(namespaces).map((namespace) => [namespace.name, namespace.sockets.size])),
+    pairingPoolSize: () => store.hashLength(keys.pairingPool),
+  });
 
   await runner.start();
   await ledger.start();
-  const stopRelays = await registerNamespaces(namespaces, { live, ledger, runner, challenges, pairing, tournaments, limits, log });
+  const stopRelays = await registerNamespaces(namespaces, { live, ledger, runner, challenges, pairing, tournaments, limits, log, metrics });
   // Busy marks left by a process that stopped between a result and its clean-up.
   const housekeeping = setInterval(() => void dropStaleBusyMarks(store).catch((error: Error) => log.warn(`busy marks: ${error.message}`)), BUSY_SWEEP_MS);
   pairing.start();

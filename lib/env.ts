@@ -35,6 +35,8 @@ const envSchema = z.object({
   /** Public URL of the site; without it, the request's Host header is trusted. */
   NEXTAUTH_URL: urlWithProtocol(["http:", "https:"]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** When set, GET /metrics and /api/metrics/ answer only requests carrying `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   CHALLENGE_TIMEOUT_MS: milliseconds.default(30_000),
   REGISTER_TIMEOUT_MS: milliseconds.default(30_000),
   RECONNECT_GRACE_MS: milliseconds.default(15_000),

@@ -3,6 +3,7 @@
 // globalThis because Next bundles route handlers apart from server.ts: a module-level variable
 // would exist once per bundle.
 import type { PrismaClient } from "../infra/db/generated/prisma/client";
+import type { Metrics } from "../infra/metrics";
 import type { LiveStore } from "../infra/store/types";
 import type { Limits } from "./limits";
 import type { MatchService } from "./matches";
@@ -25,6 +26,8 @@ export interface AppContext {
   practice: PracticeService;
   tournaments: TournamentService;
   host: MatchHost;
+  /** This process's Prometheus registry and metrics (GET /metrics). */
+  metrics: Metrics;
 }
 
 const holder = globalThis as typeof globalThis & { __pongApp?: AppContext };

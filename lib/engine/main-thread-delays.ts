@@ -17,6 +17,9 @@ export interface MainThreadDelayStats {
 
 export class MainThreadDelays {
   private readonly relayDelays: number[] = [];
+
+  /** `observe`: also told each relay delay, in seconds (the metrics' histogram). */
+  constructor(private readonly observe: (seconds: number) => void = () => {}) {}
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
   start(): void {
@@ -29,7 +32,9 @@ export class MainThreadDelays {
 
   /** A tick message, sent at `sentAt` (performance.timeOrigin + now on the simulation thread), is being relayed now. */
   relayed(sentAt: number): void {
-    this.relayDelays.push(performance.timeOrigin + performance.now() - sentAt);
+    const delay = performance.timeOrigin + performance.now() - sentAt;
+    this.relayDelays.push(delay);
+    this.observe(delay / 1000);
     if (this.relayDelays.length > RELAY_WINDOW) this.relayDelays.shift();
   }
 

@@ -49,6 +49,8 @@ export interface MatchRunnerDeps {
   broadcast(matchId: number, message: string, remote: boolean): void;
   /** Called once per match at the start of play. */
   onStarted(match: LiveMatch): Promise<void>;
+  /** Told each relay delay (seconds): how long a tick's states waited for the main thread. */
+  observeRelayDelay?(seconds: number): void;
   /** Writes the result with its replay (null: none); must be idempotent (it may run again after a take-over). */
   onFinished(match: LiveMatch, replay: ReplayEnvelope | null): Promise<void>;
 }
@@ -68,12 +70,13 @@ export class MatchRunner {
   private sweeper: NodeJS.Timeout | undefined;
   private leaseRenewer: NodeJS.Timeout | undefined;
   private readonly recounts: AudienceRecounts;
-  private readonly delays = new MainThreadDelays();
+  private readonly delays: MainThreadDelays;
 
   constructor(private readonly deps: MatchRunnerDeps) {
     this.leases = new MatchLeases(deps.store, deps.processId);
     this.forwarding = new CommandForwarding(deps.store, deps.processId, deps.log);
     this.writes = new OwnerWrites(deps.store, deps.processId, deps.log);
+    this.delays = new MainThreadDelays(deps.observeRelayDelay);
     this.recounts = new AudienceRecounts(deps.audience, (matchId, audience, roles) => this.applyAudience(matchId, audience, roles), deps.log);
   }
 
@@ -150,6 +153,15 @@ export class MatchRunner {
   move(matchId: number, command: Extract<MatchCommand, { kind: "move" }>): Promise<CommandResult> | undefined {
     if (!this.owned.has(matchId)) return this.dispatch(matchId, command);
     this.loop.send({ op: "command", matchId, command, at: Date.now() });
+  }
+
+  get ownedMatches(): number {
+    return this.owned.size;
+  }
+
+  /** Tick lateness samples (ms) since the previous call (the metrics' histogram; [] before the start). */
+  drainTickLateness(): Promise<number[]> {
+    return this.link ? this.link.request<number[]>({ op: "drainLateness" }) : Promise.resolve([]);
   }
 
   async stats(): Promise<RunnerStats> {

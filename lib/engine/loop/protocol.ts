@@ -10,6 +10,8 @@ export type ToLoop =
   | { op: "command"; matchId: number; command: MatchCommand; at: number; id?: number }
   | { op: "state"; matchId: number; id: number }
   | { op: "stats"; id: number }
+  /** The tick lateness samples (ms) since the previous drain, for the metrics' histogram. */
+  | { op: "drainLateness"; id: number }
   /** The snapshots of the matches still in play (to write them again after the store lost them). */
   | { op: "snapshots"; id: number }
   /** Stop ticking and answer with the snapshots of the matches still in play. */
@@ -24,7 +26,7 @@ export interface LoopStats {
   lateness: { p50: number; p99: number; max: number; samples: number };
 }
 
-export type LoopReply = CommandResult | GameData | null | LoopStats | HandoverSnapshot[];
+export type LoopReply = CommandResult | GameData | null | LoopStats | HandoverSnapshot[] | number[];
 
 /** Simulation thread → main thread: one message per tick, and one per batch that changed something. */
 export interface FromLoop {

@@ -13,6 +13,8 @@ import type { FromLoop, LoopStats, LoopThreadData, ToLoop } from "./protocol";
 const MAX_CATCH_UP_TICKS = 10;
 /** A one-minute window of tick lateness (3,600 ticks): recent enough to show the current load. */
 const LATENESS_WINDOW = 3_600;
+/** Lateness samples kept for the metrics between two scrapes: 5 minutes of ticks, then the oldest go. */
+const UNDRAINED_LATENESS_LIMIT = 5 * 3_600;
 
 class LoopThread {
   private readonly loop = new MatchLoop();
@@ -23,6 +25,7 @@ class LoopThread {
   private loopStartedAt = 0;
   private ticksAtLoopStart = 0;
   private readonly lateness: number[] = [];
+  private undrainedLateness: number[] = [];
   private handedOver = false;
 
   constructor(private readonly post: (message: FromLoop) => void) {}
@@ -49,6 +52,10 @@ class LoopThread {
           break;
         case "stats":
           replies.push({ id: message.id, value: this.stats() });
+          break;
+        case "drainLateness":
+          replies.push({ id: message.id, value: this.undrainedLateness });
+          this.undrainedLateness = [];
           break;
         case "snapshots":
           replies.push({ id: message.id, value: this.loop.unfinishedSnapshots() });
@@ -111,6 +118,7 @@ class LoopThread {
     while (this.nextTickAt <= now && ran < MAX_CATCH_UP_TICKS) {
       this.lateness.push(now - this.nextTickAt);
       if (this.lateness.length > LATENESS_WINDOW) this.lateness.shift();
+      if (this.undrainedLateness.length < UNDRAINED_LATENESS_LIMIT) this.undrainedLateness.push(now - this.nextTickAt);
       this.ticks++;
       this.loop.tick(Date.now(), events);
       this.nextTickAt += TICK_MS;

@@ -18,7 +18,7 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const log = options.log ?? (() => {});
   let adapter: SqlMigrationAwareDriverAdapterFactory;
-  let database: Omit<Database, "prisma">;
+  let database: Omit<Database, "prisma" | "onQuery">;
 
   if (options.databaseUrl) {
     const [{ PrismaPg }, { withMigrationLock }] = await Promise.all([import("@prisma/adapter-pg"), import("./migration-lock")]);
@@ -37,11 +37,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     database = { backend: "pglite", close: () => pglite.close() };
   }
 
-  const prisma = new PrismaClient({ adapter });
+  // Query events carry each query's duration: the metrics' database latency.
+  const prisma = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }] });
   const closeDriver = database.close;
   return {
     ...database,
     prisma,
+    onQuery: (listener) => prisma.$on("query", (event) => listener(event.duration / 1000)),
     close: async () => {
       await prisma.$disconnect();
       await closeDriver();

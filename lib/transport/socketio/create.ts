@@ -13,6 +13,7 @@ import type { TournamentService } from "../../app/tournaments/service";
 import type { MatchRunner } from "../../engine/match-runner";
 import type { Env } from "../../env";
 import type { Logger } from "../../infra/log";
+import type { Metrics } from "../../infra/metrics";
 import type { LiveState } from "../../infra/store";
 import { keys } from "../../infra/store/keys";
 import { clientAddress } from "../client-address";
@@ -27,11 +28,14 @@ import { relayToLocalSockets } from "./relay";
 import { limitConnections, limitMessages } from "./socket-guard";
 import { namespaces, type AppServer, type Namespaces } from "./types";
 
-export function createSocketServer(httpServer: HttpServer, { config, live, ledger, log }: { config: Env; live: LiveState; ledger: ProcessLedger; log: Logger }): { io: AppServer; namespaces: Namespaces } {
+export function createSocketServer(
+  httpServer: HttpServer,
+  { config, live, ledger, log, metrics }: { config: Env; live: LiveState; ledger: ProcessLedger; log: Logger; metrics: Metrics },
+): { io: AppServer; namespaces: Namespaces } {
   const io: AppServer = new Server(httpServer, {
     adapter: live.adapter,
     serveClient: false,
-    parser: preEncodingParser,
+    parser: preEncodingParser((event) => metrics.messagesOut.inc({ event })),
     // Protects the server from oversized messages before any parsing happens.
     maxHttpBufferSize: 16 * 1024,
   });
@@ -47,7 +51,7 @@ export function createSocketServer(httpServer: HttpServer, { config, live, ledge
       next();
     });
     namespace.use(limitConnections(ledger, config.SOCKETS_PER_USER));
-    namespace.on("connection", (socket) => limitMessages(socket, messageBudget, log));
+    namespace.on("connection", (socket) => limitMessages(socket, messageBudget, log, () => metrics.refusals.inc({ transport: "socket", code: "rate_limited" })));
   }
   return { io, namespaces: all };
 }
@@ -61,15 +65,16 @@ export interface NamespaceDeps {
   tournaments: TournamentService;
   limits: Limits;
   log: Logger;
+  metrics: Metrics;
 }
 
 /** Registers every namespace's handlers, and the relays of the shared lists; returns how to stop the relays. */
 export async function registerNamespaces({ game, chat, tournament }: Namespaces, deps: NamespaceDeps): Promise<() => Promise<void>> {
-  const { live, ledger, runner, challenges, pairing, tournaments, limits, log } = deps;
+  const { live, ledger, runner, challenges, pairing, tournaments, limits, log, metrics } = deps;
   const { store } = live;
-  registerGameNamespace(game, { challenges, pairing, runner, ledger, limits, log });
-  registerChatNamespace(chat, { store, ledger, log, limits });
-  registerTournamentNamespace(tournament, { tournaments, log, limits });
+  registerGameNamespace(game, { challenges, pairing, runner, ledger, limits, log, metrics });
+  registerChatNamespace(chat, { store, ledger, log, limits, metrics });
+  registerTournamentNamespace(tournament, { tournaments, log, limits, metrics });
   const stopPresence = await relayToLocalSockets(store, keys.presenceChannel, () => presenceList(store, ledger), (list) => chat.local.emit("presence", list));
   const stopLiveMatches = await relayToLocalSockets(store, keys.liveChannel, () => liveMatchesList(store), (list) => chat.local.emit("live_matches", list));
   return async () => {

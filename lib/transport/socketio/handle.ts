@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { BudgetName, Limits } from "../../app/limits";
 import { RefusedError, refuseRateLimited } from "../../app/refusal";
 import type { Logger } from "../../infra/log";
+import type { Metrics } from "../../infra/metrics";
 import type { Ack, AckCallback, ErrorBody, ErrorCode, ErrorEvent } from "../../protocol/common";
 import type { SocketData } from "./types";
 
@@ -28,24 +29,29 @@ export type HandlerTable<ClientToServer> = { [Event in keyof ClientToServer & st
 export interface HandleDeps {
   log: Logger;
   limits: Limits;
+  metrics: Metrics;
 }
 
 /** What the wrapper needs of a socket, whatever its namespace. */
 interface HandledSocket {
   data: SocketData;
+  nsp: { name: string };
   on(event: string, listener: (payload: unknown, ack: unknown) => void): unknown;
   emit(event: "error", message: ErrorEvent): unknown;
 }
 
 type AnyHandler = EventHandler<(message: unknown, ack?: AckCallback<object>) => void>;
 
-export function registerHandlers<ClientToServer>(socket: HandledSocket, table: HandlerTable<ClientToServer>, { log, limits }: HandleDeps): void {
-  for (const [event, handler] of Object.entries<AnyHandler>(table as Record<string, AnyHandler>)) register(socket, event, handler, log, limits);
+export function registerHandlers<ClientToServer>(socket: HandledSocket, table: HandlerTable<ClientToServer>, deps: HandleDeps): void {
+  for (const [event, handler] of Object.entries<AnyHandler>(table as Record<string, AnyHandler>)) register(socket, event, handler, deps);
 }
 
-function register(socket: HandledSocket, event: string, { schema, budget, run: handler }: AnyHandler, log: Logger, limits: Limits): void {
+function register(socket: HandledSocket, event: string, { schema, budget, run: handler }: AnyHandler, { log, limits, metrics }: HandleDeps): void {
   type Answer = (response: Ack<object>) => void;
+  // Bound once per socket and event: counting a message is then one addition.
+  const received = metrics.messagesIn.labels(socket.nsp.name, event);
   const fail = (ack: Answer | undefined, code: ErrorCode, message: string, retryAfter?: number) => {
+    metrics.refusals.inc({ transport: "socket", code });
     const error: ErrorBody = { code, message, ...(retryAfter !== undefined && { retry_after: retryAfter }) };
     if (ack) ack({ ok: false, error });
     else socket.emit("error", { type: "error", ...error });
@@ -68,6 +74,7 @@ function register(socket: HandledSocket, event: string, { schema, budget, run: h
   socket.on(event, (payload: unknown, maybeAck: unknown) => {
     // emit(event, ack) without a payload: Socket.IO hands the acknowledgement over as the only
     // argument. It must still be answered (invalid_message), not left waiting for ever.
+    received.inc();
     if (maybeAck === undefined && typeof payload === "function") [payload, maybeAck] = [undefined, payload];
     const ack = typeof maybeAck === "function" ? (maybeAck as Answer) : undefined;
     const parsed = schema.safeParse(payload);

@@ -6,7 +6,7 @@ const message = { type: "game_state", game_state: { match_id: 3, ball: { x: 1.5,
 
 describe("pre-encoding parser", () => {
   const standard = new Encoder();
-  const encoder = new preEncodingParser.Encoder();
+  const encoder = new (preEncodingParser().Encoder)();
 
   it("frames a pre-encoded payload exactly as the standard parser frames the object", () => {
     const packet = (data: unknown) => ({ type: PacketType.EVENT, nsp: "/game", data: ["game_state", data] });

@@ -9,9 +9,17 @@ export class PreEncoded {
   constructor(readonly json: string) {}
 }
 
+/** Told the event of every packet encoded ("ack" for an acknowledgement, "other" for the rest): the messages-out metric. */
+export type OnEncode = (event: string) => void;
+
 class PreEncodingEncoder extends Encoder {
+  constructor(private readonly onEncode: OnEncode = () => {}) {
+    super();
+  }
+
   override encode(packet: Packet): ReturnType<Encoder["encode"]> {
     const [event, payload, ...rest] = Array.isArray(packet.data) ? (packet.data as unknown[]) : [];
+    this.onEncode(packet.type === PacketType.EVENT && typeof event === "string" ? event : packet.type === PacketType.ACK ? "ack" : "other");
     if (packet.type !== PacketType.EVENT || !(payload instanceof PreEncoded) || rest.length > 0 || packet.id !== undefined) return super.encode(packet);
     const namespace = packet.nsp && packet.nsp !== "/" ? `${packet.nsp},` : "";
     return [`${PacketType.EVENT}${namespace}[${JSON.stringify(event)},${payload.json}]`];
@@ -22,4 +30,11 @@ class PreEncodingEncoder extends Encoder {
  * For `new Server({ parser })`. Broadcasts that other processes relay (the Redis adapter) are
  * serialized by the adapter, which knows nothing of PreEncoded: send those as plain objects.
  */
-export const preEncodingParser = { Encoder: PreEncodingEncoder, Decoder };
+export const preEncodingParser = (onEncode?: OnEncode) => ({
+  Encoder: class extends PreEncodingEncoder {
+    constructor() {
+      super(onEncode);
+    }
+  },
+  Decoder,
+});

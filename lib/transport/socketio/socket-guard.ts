@@ -46,7 +46,8 @@ export interface MessageBudget {
 
 const MOVE_EVENTS = new Set(["player1_position", "player2_position"]);
 
-export function limitMessages(socket: AnySocket, budget: MessageBudget, log: Logger): void {
+/** `onDropped`: told of each message dropped for going over the budget (the refusals metric). */
+export function limitMessages(socket: AnySocket, budget: MessageBudget, log: Logger, onDropped: () => void = () => {}): void {
   const start = Date.now();
   const moves = new TokenBucket(budget.movesPerSecond, budget.movesPerSecond * 2, start);
   const others = new TokenBucket(budget.eventsPerSecond, budget.eventsPerSecond * 2, start);
@@ -54,6 +55,7 @@ export function limitMessages(socket: AnySocket, budget: MessageBudget, log: Log
   socket.use((packet, next) => {
     const bucket = MOVE_EVENTS.has(packet[0]) ? moves : others;
     if (bucket.take(Date.now())) return next();
+    onDropped();
     // Dropped: next() is not called, so no handler (and no schema) sees the message. A client
     // waiting for an answer is told, so it does not wait for ever.
     const ack = packet.at(-1);

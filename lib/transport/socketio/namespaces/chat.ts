@@ -6,13 +6,14 @@ import { CHAT_HISTORY_SIZE, chatMessageSchema, type ChatClientToServer, type Cha
 import { keys } from "../../../infra/store/keys";
 import type { LiveStore } from "../../../infra/store/types";
 import type { Logger } from "../../../infra/log";
+import type { Metrics } from "../../../infra/metrics";
 import { registerHandlers, type HandlerTable } from "../handle";
 import type { ChatNamespace } from "../types";
 import { liveMatchesList } from "../../../app/live-matches";
 import { presenceList } from "../../../app/presence";
 import type { ProcessLedger } from "../../../app/process-ledger";
 
-export function registerChatNamespace(chat: ChatNamespace, deps: { store: LiveStore; ledger: ProcessLedger; log: Logger; limits: Limits }): void {
+export function registerChatNamespace(chat: ChatNamespace, deps: { store: LiveStore; ledger: ProcessLedger; log: Logger; limits: Limits; metrics: Metrics }): void {
   const { store, ledger, log } = deps;
 
   chat.on("connection", (socket) => {

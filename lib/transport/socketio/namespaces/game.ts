@@ -27,6 +27,7 @@ import type { ProcessLedger } from "../../../app/process-ledger";
 import { refuse } from "../../../app/refusal";
 import type { CommandResult, MatchRunner } from "../../../engine/match-runner";
 import type { Logger } from "../../../infra/log";
+import type { Metrics } from "../../../infra/metrics";
 import { registerHandlers, type HandlerTable } from "../handle";
 import { matchRoom, userRoom } from "../rooms";
 import type { GameNamespace, GameSocket, JoinedMatch } from "../types";
@@ -38,10 +39,11 @@ export interface GameNamespaceDeps {
   ledger: ProcessLedger;
   limits: Limits;
   log: Logger;
+  metrics: Metrics;
 }
 
 export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDeps): void {
-  const { challenges, pairing, runner, ledger, limits, log } = deps;
+  const { challenges, pairing, runner, ledger, limits, log, metrics } = deps;
 
   const commandOutcome = (result: CommandResult) => {
     if (!result.ok) refuse(result.error, result.message);
@@ -148,7 +150,7 @@ export function registerGameNamespace(game: GameNamespace, deps: GameNamespaceDe
       player1_position: { schema: player1PositionSchema, budget: null, run: (message) => move("player1", message) },
       player2_position: { schema: player2PositionSchema, budget: null, run: (message) => move("player2", message) },
     };
-    registerHandlers(socket, handlers, { log, limits });
+    registerHandlers(socket, handlers, { log, limits, metrics });
 
     socket.on("disconnect", () => {
       const current = joined();

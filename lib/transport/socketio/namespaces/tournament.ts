@@ -3,13 +3,14 @@
 import type { Limits } from "../../../app/limits";
 import type { TournamentService } from "../../../app/tournaments/service";
 import type { Logger } from "../../../infra/log";
+import type { Metrics } from "../../../infra/metrics";
 import { joinTournamentSchema, leaveTournamentChannelSchema, type TournamentClientToServer } from "../../../protocol/tournament";
 import { refuse } from "../../../app/refusal";
 import { registerHandlers, type HandlerTable } from "../handle";
 import { tournamentRoom, userRoom } from "../rooms";
 import type { TournamentNamespace } from "../types";
 
-export function registerTournamentNamespace(namespace: TournamentNamespace, deps: { tournaments: TournamentService; log: Logger; limits: Limits }): void {
+export function registerTournamentNamespace(namespace: TournamentNamespace, deps: { tournaments: TournamentService; log: Logger; limits: Limits; metrics: Metrics }): void {
   namespace.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.user.id));
 
