@@ -9,8 +9,14 @@ import { CLIENT_ADDRESS_HEADER } from "../client-address";
 import { appContext } from "../../app/context";
 import type { BudgetName, Refusal } from "../../app/limits";
 
+/** Counts a refused request in the metrics (server.ts has always built the app before a route runs). */
+function countRefusal(code: string): void {
+  appContext().metrics.refusals.inc({ transport: "http", code });
+}
+
 /** Sends an answer worked out by answers.ts. */
 export function send({ status, body }: Answer) {
+  if (status >= 400 && typeof body === "object" && body !== null && "error" in body) countRefusal((body as ApiError).error.code);
   return NextResponse.json(body, { status });
 }
 
@@ -20,6 +26,7 @@ export function apiError(status: number, code: string, message: string, fields?:
 
 /** 429 rate_limited, with retry_after in the body and a Retry-After header. */
 export function rateLimited({ retryAfterSeconds }: Refusal, message = "Too many requests: try again later") {
+  countRefusal("rate_limited");
   return NextResponse.json<ApiError>(
     { error: { code: "rate_limited", message, retry_after: retryAfterSeconds } },
     { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
