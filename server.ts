@@ -10,7 +10,8 @@ import { guardHttpRequest } from "./lib/transport/http/guard";
 import { serveMetrics } from "./lib/transport/http/metrics";
 import type { Registry } from "prom-client";
 import { openDatabase } from "./lib/infra/db/open";
-import { createLogger } from "./lib/infra/log";
+import { createLogger, withRequestId } from "./lib/infra/log";
+import { logCompletion, requestId } from "./lib/transport/http/request-log";
 import { resolveSessionSecret } from "./lib/infra/session-secret";
 import { openLiveState } from "./lib/infra/store";
 
@@ -23,7 +24,7 @@ async function main() {
     console.error(error.message);
     process.exit(1);
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, { pretty: config.NODE_ENV === "development" });
 
   process.env.NEXTAUTH_SECRET = await resolveSessionSecret(config.NEXTAUTH_SECRET, config.DATA_DIR, log);
   // Without a configured public URL, next-auth builds its URLs from the request's Host header.
@@ -50,7 +51,11 @@ async function main() {
     }
     // Health checks ask for /healthz without the slash every other route has.
     if (request.url === "/healthz") request.url = "/healthz/";
-    if (guardHttpRequest(request, response, config)) void handle(request, response);
+    const reqId = requestId(request, response);
+    withRequestId(reqId, () => {
+      logCompletion(request, response, log, reqId);
+      if (guardHttpRequest(request, response, config)) void handle(request, response);
+    });
   });
   const app = await createApp(server, { config, log, database, live });
   scrape.registry = app.context.metrics.registry;
@@ -67,7 +72,7 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   // Printed whatever LOG_LEVEL says: scripts and tests wait for this line.
-  console.log(`listening on http://localhost:${port}`);
+  log.announce(`listening on http://localhost:${port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

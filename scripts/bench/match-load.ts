@@ -151,7 +151,7 @@ try {
   console.log(`loop ticks per minute:  ${metrics.ticksPerMinute.toFixed(1)} (server clock), ${metrics.skippedTicks} ticks skipped after stalls`);
   console.log(`ticks per match-minute: median ${median.toFixed(1)}  min ${perMinute[0]?.toFixed(1)}  max ${perMinute.at(-1)?.toFixed(1)}  (${perMinute.length} matches; seen from the bots, ±1 tick of arrival jitter)`);
   for (const player of players) player.game.close();
-  const warnings = server.output().split("\n").filter((line) => / (warn|error) /.test(line));
+  const warnings = server.output().split("\n").filter((line) => /"level":"(warn|error)"/.test(line));
   if (warnings.length) console.log(`\nserver warnings and errors (${warnings.length}, last 10):\n${warnings.slice(-10).join("\n")}`);
 } catch (error) {
   console.error(`failed: ${(error as Error).message}\n--- server output (last 40 lines) ---\n${server.output().split("\n").slice(-40).join("\n")}`);

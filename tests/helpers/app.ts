@@ -65,7 +65,7 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const config = parseEnv({ NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", NEXTAUTH_SECRET: TEST_SECRET, ...GENEROUS_LIMITS, ...env });
   const lines: string[] = [];
   const write = (level: string) => (message: string) => void lines.push(`${new Date().toISOString()} ${level.padEnd(5)} ${message}`);
-  const log: Logger = { debug: () => {}, info: write("info"), warn: write("warn"), error: write("error") };
+  const log: Logger = { debug: () => {}, info: write("info"), warn: write("warn"), error: write("error"), announce: write("info") };
 
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
   const live = await openLiveState(config.REDIS_URL, config.REDIS_KEY_PREFIX);

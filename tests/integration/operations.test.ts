@@ -34,7 +34,7 @@ describe("embedded default", () => {
     const first = await startServer({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "" });
     let cookie: string | null;
     try {
-      expect(first.output()).toMatch(/warn .*NEXTAUTH_SECRET is not set/);
+      expect(first.output()).toMatch(/"level":"warn".*NEXTAUTH_SECRET is not set/);
       const user = await register(first.url, uniqueName("keeper"));
       cookie = await login(first.url, user.username);
       expect(cookie).not.toBeNull();

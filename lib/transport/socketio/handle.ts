@@ -58,7 +58,7 @@ function register(socket: HandledSocket, event: string, { schema, budget, run: h
   };
   const failWith = (ack: Answer | undefined, error: unknown) => {
     if (error instanceof RefusedError) return fail(ack, error.code, error.message, error.retryAfter);
-    log.error(`${event} from ${socket.data.user.name}: ${(error as Error).stack ?? error}`);
+    log.error(`${event} from ${socket.data.user.name} failed: ${(error as Error).stack ?? error}`, { userId: socket.data.user.id, event, namespace: socket.nsp.name });
     fail(ack, "internal", "The server could not handle this message");
   };
   const succeed = (ack: Answer | undefined, result: object | void) => ack?.({ ok: true, ...(result ?? {}) });

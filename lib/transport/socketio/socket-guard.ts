@@ -66,7 +66,11 @@ export function limitMessages(socket: AnySocket, budget: MessageBudget, log: Log
     // A socket whose debt reaches floodMs of its budget keeps sending far faster than it may: cut off.
     if (cutOff || bucket.debtSeconds * 1000 < budget.floodMs) return;
     cutOff = true;
-    log.warn(`disconnected ${socket.data.user.name} (${socket.data.address}) on ${socket.nsp.name}: far over its message budget`);
+    log.warn(`disconnected ${socket.data.user.name} (${socket.data.address}) on ${socket.nsp.name}: far over its message budget`, {
+      userId: socket.data.user.id,
+      event: packet[0],
+      namespace: socket.nsp.name,
+    });
     socket.emit("error", { type: "error", code: "too_many_messages", message: "You were disconnected for sending too many messages. Reload the page to reconnect." });
     // The whole connection goes: a client flooding one namespace gets no other.
     socket.disconnect(true);
