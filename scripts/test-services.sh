@@ -18,6 +18,7 @@ ensure_packages() {
   command -v chromium >/dev/null || wanted+=(chromium)
   command -v redis-server >/dev/null || wanted+=(redis-server)
   [ -n "$(pg_bin)" ] || wanted+=(postgresql)
+  [ -x /usr/sbin/nginx ] || wanted+=(nginx)
   [ ${#wanted[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "==> installing ${wanted[*]} (apt-get)"
