@@ -1,4 +1,4 @@
-# Sourced by scripts/test.sh: makes sure Chromium, Redis and PostgreSQL are installed, starts a
+# Sourced by scripts/test.sh: makes sure Chromium, Redis, PostgreSQL and nginx are installed, starts a
 # private Redis and PostgreSQL for the tests (stopped on exit) and exports their URLs as
 # TEST_REDIS_URL and TEST_DATABASE_URL. Outside CI, a part that cannot be had is reported loudly
 # and its suites skip; in CI (CI set to anything but "", "false" or "0") it is an error.

@@ -14,6 +14,7 @@ source scripts/test-services.sh
 
 SKIPPED=()
 [ -n "${TEST_REDIS_URL:-}" ] && [ -n "${TEST_DATABASE_URL:-}" ] || SKIPPED+=("integration on PostgreSQL + Redis (no private Redis or PostgreSQL)")
+[ -x /usr/sbin/nginx ] || SKIPPED+=("integration behind nginx (nginx is not installed)")
 
 echo "==> build";       npx next build >/tmp/pong-next-build.log 2>&1 || { cat /tmp/pong-next-build.log; exit 1; }
 echo "==> integration"; npx vitest run --project integration
