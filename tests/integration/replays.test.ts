@@ -15,10 +15,11 @@ describe.each(backends)("replays on $name", (backend) => {
     return { status: response.status, cacheControl: response.headers.get("cache-control"), body: (await response.json()) as ReplayEnvelope & { live: boolean; error?: { code: string } } };
   };
 
-  it("serves a live match's recording so far, then the finished match's, which re-simulates to the stored result", async () => {
+  it("serves a live match's recording so far, then the finished match's, which re-simulates to the stored result", { timeout: 90_000 }, async () => {
     const [alice, bob] = [await user("alice"), await user("bob")];
     const matchId = await playingDuel(alice, bob);
-    const stops = [trackBall(alice, "player1"), trackBall(bob, "player2")];
+    // Alice follows the ball, Bob stands still: the rallies end, and the recording has inputs.
+    const stops = [trackBall(alice, "player1")];
     // Two seconds of play: snapshots (once a second) carry the recording along.
     await nextState(alice.game, (state) => state.tick >= 150);
     const live = await get(matchId);
