@@ -73,7 +73,8 @@ export function ReplayControls({ player, clock, act, names, children }: ReplayCo
         {children}
       </div>
       {points.length > 0 && (
-        <nav aria-label="Points scored" className="-mx-1 overflow-x-auto px-1 pb-1">
+        // relative: the buttons' screen-reader text (absolutely placed) stays inside the scroller, not past the page's edge.
+        <nav aria-label="Points scored" className="relative -mx-1 overflow-x-auto px-1 pb-1">
           <ol className="flex gap-2">
             {points.map((point, index) => (
               <li key={point.tick} className="shrink-0">
