@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { connected, connectSocket, login, register, uniqueName } from "../helpers/users";
 import { startServer } from "../helpers/server";
+import { pollUntil } from "../helpers/faults";
 
 const SECRET = "log-test-session-secret-0123456789abcdef";
 const METRICS_TOKEN = "log-test-metrics-token-0123456789";
@@ -34,6 +35,12 @@ describe("logs", () => {
       await cut;
       chat.close();
 
+      // The lines come over the process's stdout, which may trail what the sockets and responses said.
+      await pollUntil(
+        "the requests and the cut-off are logged",
+        async () => server.output(),
+        (output) => output.includes('"reqId":"proxy-req-42"') && output.includes(`"reqId":"${own}"`) && output.includes('"event":"chat_message"'),
+      );
       const lines = server.output().split("\n").filter((line) => line.startsWith("{"));
       const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       for (const entry of entries) {
