@@ -49,8 +49,7 @@ const BUSY_SWEEP_MS = 5_000;
 
 export async function createApp(httpServer: HttpServer, { config, log, database, live: opened }: AppInfra): Promise<App> {
   const metrics = createMetrics();
-  const storeCall = (backend: string) => (operation: string, seconds: number) => metrics.storeCall.observe({ backend, operation }, seconds);
-  const store = timedStore(opened.store, storeCall(opened.store.kind));
+  const store = timedStore(opened.store, (operation, seconds) => metrics.storeCall.observe({ backend: opened.store.kind, operation }, seconds));
   const live: LiveState = { ...opened, store };
   database.onQuery((seconds) => metrics.dbQuery.observe({ backend: database.backend }, seconds));
   const processId = randomUUID();

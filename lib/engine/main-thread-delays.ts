@@ -17,10 +17,10 @@ export interface MainThreadDelayStats {
 
 export class MainThreadDelays {
   private readonly relayDelays: number[] = [];
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
   /** `observe`: also told each relay delay, in seconds (the metrics' histogram). */
   constructor(private readonly observe: (seconds: number) => void = () => {}) {}
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 
   start(): void {
     this.loopDelay.enable();

@@ -94,7 +94,6 @@ describe.each(backends)("GET /metrics on $name", (backend) => {
     // Each tick is observed once, whatever the number of scrapes: never more samples than ticks run.
     const after = await scrape();
     const { ticks } = (await (await fetch(`${url()}/api/metrics/`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { ticks: number };
-    expect(after.count("pong_tick_lateness_seconds")).toBeGreaterThanOrEqual(during.count("pong_tick_lateness_seconds"));
     expect(after.count("pong_tick_lateness_seconds")).toBeLessThanOrEqual(ticks);
   });
 });

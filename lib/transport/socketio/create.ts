@@ -35,7 +35,7 @@ export function createSocketServer(
   const io: AppServer = new Server(httpServer, {
     adapter: live.adapter,
     serveClient: false,
-    parser: preEncodingParser((event) => metrics.messagesOut.inc({ event })),
+    parser: preEncodingParser((event) => metrics.countOut(event)),
     // Protects the server from oversized messages before any parsing happens.
     maxHttpBufferSize: 16 * 1024,
   });
